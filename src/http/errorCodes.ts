@@ -1,0 +1,39 @@
+/**
+ * Every error code the API returns, with its HTTP status and a title in each
+ * language. Clients switch on `code`; people read `title` and `detail`.
+ */
+export const ERROR_CODES = {
+  validation: { status: 400, en: 'The request is not valid', ru: 'Запрос составлен неверно' },
+  bad_request: { status: 400, en: 'The request could not be read', ru: 'Не удалось прочитать запрос' },
+  unauthenticated: { status: 401, en: 'Sign in first', ru: 'Сначала войдите в систему' },
+  'auth.invalid_credentials': { status: 401, en: 'Wrong email or password', ru: 'Неверная почта или пароль' },
+  'auth.csrf': { status: 403, en: 'The security token of this page is missing or stale; reload the page', ru: 'Токен безопасности страницы отсутствует или устарел; обновите страницу' },
+  'auth.link_invalid': { status: 400, en: 'This link is invalid, expired or already used', ru: 'Ссылка недействительна, устарела или уже использована' },
+  forbidden: { status: 403, en: 'You are not allowed to do this', ru: 'У вас нет прав на это действие' },
+  not_found: { status: 404, en: 'Not found', ru: 'Не найдено' },
+  'tenant.slug_taken': { status: 409, en: 'This short name is already taken', ru: 'Это короткое имя уже занято' },
+  'user.email_taken': { status: 409, en: 'A user with this email already exists', ru: 'Пользователь с такой почтой уже есть' },
+  'user.last_owner': { status: 409, en: 'The installation must keep at least one active owner', ru: 'В системе должен остаться хотя бы один активный владелец' },
+  'setup.done': { status: 409, en: 'Voxpop is already set up', ru: 'Voxpop уже настроен' },
+  'auth.locked': { status: 429, en: 'Too many failed attempts; the account is locked for a while', ru: 'Слишком много неудачных попыток; учётная запись временно заблокирована' },
+  rate_limited: { status: 429, en: 'Too many requests; wait a little and try again', ru: 'Слишком много запросов; подождите немного и повторите' },
+  not_ready: { status: 503, en: 'The service is not ready', ru: 'Сервис не готов' },
+  internal: { status: 500, en: 'Something went wrong on our side', ru: 'Что-то пошло не так на нашей стороне' },
+} as const satisfies Record<string, { status: number; en: string; ru: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERROR_CODES, code);
+
+/** Families of codes raised by the domain (e.g. `metrics.invalid_count`): all are input errors. */
+const FAMILIES: Record<string, { status: number; en: string; ru: string }> = {
+  'metrics.': { status: 400, en: 'The numbers given are not valid', ru: 'Переданы недопустимые числа' },
+  'contacts.': { status: 400, en: 'The contact data could not be used', ru: 'Данные контактов не удалось использовать' },
+  'surveys.': { status: 400, en: 'The survey is not valid', ru: 'Опрос составлен с ошибками' },
+};
+
+export function describeCode(code: string): { status: number; en: string; ru: string } | null {
+  if (isErrorCode(code)) return ERROR_CODES[code];
+  const family = Object.keys(FAMILIES).find((prefix) => code.startsWith(prefix));
+  return family ? FAMILIES[family]! : null;
+}
