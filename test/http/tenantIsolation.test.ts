@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_SCOPES } from '../../src/domain/access.ts';
+import { makeTenant, makeUser, TEST_PASSWORD } from '../factories/index.ts';
+import { createTestApp, signIn, type Browser, type TestApp } from '../helpers/app.ts';
+
+/**
+ * The tenant wall, checked over the whole route table rather than hand-picked
+ * routes: every route that names a resource is called with tenant B's ids by
+ * people and tokens of tenant A, and must answer 404 — never 403, never data.
+ * A new route is covered the day it is added; if it needs a body to reach its
+ * check, add a sample below (the test fails with 400 until then).
+ */
+const SAMPLE_BODIES: Record<string, unknown> = {
+  'POST /api/v1/tenants/:tenantId/api-tokens': { name: 'probe', scopes: ['tenant:read'] },
+  'PUT /api/v1/users/:userId/memberships/:tenantId': { role: 'analyst' },
+};
+const PUBLIC_PREFIXES = ['/api/v1/setup', '/api/v1/auth/'];
+
+let t: TestApp;
+let ids: Record<string, string>;
+let actorsOfA: Array<{ label: string; headers: Record<string, string> }>;
+let routes: Array<{ method: string; url: string }>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const a = await makeTenant(t.ctx, { name: 'Alpha' });
+  const b = await makeTenant(t.ctx, { name: 'Bravo' });
+  const owner = await makeUser(t.ctx, { installationRole: 'owner' });
+  const bUser = await makeUser(t.ctx, { memberships: [{ tenantId: b.id, role: 'client_viewer' }] });
+  const admin = await signIn(t, owner.email, TEST_PASSWORD);
+  const bToken = await admin.request({ method: 'POST', url: `/api/v1/tenants/${b.id}/api-tokens`, payload: { name: 'B crm', scopes: ['tenant:read'] } });
+  const aToken = await admin.request({ method: 'POST', url: `/api/v1/tenants/${a.id}/api-tokens`, payload: { name: 'A crm', scopes: Object.keys(API_SCOPES) } });
+  ids = { tenantId: b.id, userId: bUser.id, tokenId: bToken.json().token.id };
+
+  actorsOfA = [];
+  for (const role of ['project_manager', 'operator', 'analyst', 'client_viewer'] as const) {
+    const u = await makeUser(t.ctx, { memberships: [{ tenantId: a.id, role }] });
+    const browser: Browser = await signIn(t, u.email, TEST_PASSWORD);
+    actorsOfA.push({ label: `${role} of A`, headers: { cookie: browser.cookie, 'x-csrf-token': browser.csrfToken } });
+  }
+  actorsOfA.push({ label: 'API token of A (all scopes)', headers: { authorization: `Bearer ${aToken.json().secret}` } });
+  routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/v1/') && !PUBLIC_PREFIXES.some((p) => r.url.startsWith(p)));
+});
+afterAll(async () => t.close());
+
+describe('tenant isolation over the route table', () => {
+  it('covers a meaningful number of routes', () => {
+    expect(routes.filter((r) => r.url.includes(':')).length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('answers 404 to A for every route that names a resource of B', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.url.includes(':'))) {
+      const url = route.url.replace(/:(\w+)/g, (_, name: string) => {
+        if (!ids[name]) throw new Error(`no tenant-B id for :${name} in ${route.url}; add one to the test`);
+        return ids[name]!;
+      });
+      const key = `${route.method} ${route.url}`;
+      for (const actor of actorsOfA) {
+        const res = await t.app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: actor.headers,
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: (SAMPLE_BODIES[key] ?? {}) as object }),
+        });
+        if (res.statusCode !== 404) failures.push(`${key} as ${actor.label}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+        else expect(res.json().code).toBe('not_found');
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('never shows B’s ids in what A can list', async () => {
+    for (const route of routes.filter((r) => r.method === 'GET' && !r.url.includes(':'))) {
+      for (const actor of actorsOfA) {
+        const res = await t.app.inject({ method: 'GET', url: route.url, headers: actor.headers });
+        for (const id of Object.values(ids)) expect(res.body, `${route.url} as ${actor.label}`).not.toContain(id);
+      }
+    }
+  });
+});
