@@ -1,0 +1,77 @@
+// Every API call the SPA makes, typed. One line each; the contract is the documentation.
+import { request } from './api.ts';
+import type { ApiTokenView, AuditEventView, InstallationRole, Items, Locale, ScopeView, TenantRole, TenantView, UserView } from './types.ts';
+
+const quiet = { redirectOn401: false } as const;
+const id = encodeURIComponent;
+
+export interface Session {
+  user: UserView;
+  csrfToken: string;
+}
+
+export interface TenantInput {
+  name: string;
+  slug: string;
+  locale: Locale;
+  timezone: string;
+  defaultRegion: string;
+}
+
+export interface UserInput {
+  email: string;
+  name: string;
+  password?: string;
+  installationRole?: InstallationRole | null;
+  memberships?: { tenantId: string; role: TenantRole }[];
+}
+
+export interface AuditQuery {
+  tenantId?: string;
+  before?: string;
+  limit?: number;
+}
+
+export const api = {
+  setupStatus: () => request<{ needed: boolean }>('GET', '/setup', undefined, quiet),
+  setup: (body: { token: string; email: string; name: string; password: string }) =>
+    request<{ user: UserView; csrfToken?: string }>('POST', '/setup', body, quiet),
+
+  login: (body: { email: string; password: string }) => request<Session>('POST', '/auth/login', body, quiet),
+  logout: () => request<void>('POST', '/auth/logout', undefined, quiet),
+  me: () => request<Session>('GET', '/auth/me', undefined, quiet),
+  updateMe: (body: { locale?: Locale; name?: string }) => request<{ user: UserView }>('PATCH', '/auth/me', body),
+  requestPasswordReset: (email: string) => request<void>('POST', '/auth/password-reset', { email }, quiet),
+  confirmPasswordReset: (token: string, password: string) =>
+    request<void>('POST', '/auth/password-reset/confirm', { token, password }, quiet),
+
+  listTenants: () => request<Items<TenantView>>('GET', '/tenants'),
+  createTenant: (body: TenantInput) => request<TenantView>('POST', '/tenants', body),
+  updateTenant: (tenantId: string, body: Partial<Omit<TenantInput, 'slug'>> & { archived?: boolean }) =>
+    request<TenantView>('PATCH', `/tenants/${id(tenantId)}`, body),
+
+  listUsers: () => request<Items<UserView>>('GET', '/users'),
+  createUser: (body: UserInput) => request<UserView>('POST', '/users', body),
+  updateUser: (userId: string, body: { name?: string; installationRole?: InstallationRole | null; disabled?: boolean }) =>
+    request<UserView>('PATCH', `/users/${id(userId)}`, body),
+  putMembership: (userId: string, tenantId: string, role: TenantRole) =>
+    request<UserView>('PUT', `/users/${id(userId)}/memberships/${id(tenantId)}`, { role }),
+  deleteMembership: (userId: string, tenantId: string) =>
+    request<void>('DELETE', `/users/${id(userId)}/memberships/${id(tenantId)}`),
+
+  listScopes: () => request<Items<ScopeView>>('GET', '/api-token-scopes'),
+  listTokens: (tenantId: string) => request<Items<ApiTokenView>>('GET', `/tenants/${id(tenantId)}/api-tokens`),
+  createToken: (tenantId: string, body: { name: string; scopes: string[]; expiresAt?: string }) =>
+    request<{ token: ApiTokenView; secret: string }>('POST', `/tenants/${id(tenantId)}/api-tokens`, body),
+  revokeToken: (tenantId: string, tokenId: string) =>
+    request<void>('DELETE', `/tenants/${id(tenantId)}/api-tokens/${id(tokenId)}`),
+
+  listAuditEvents: (query: AuditQuery) => {
+    const params = new URLSearchParams();
+    if (query.tenantId) params.set('tenantId', query.tenantId);
+    if (query.before) params.set('before', query.before);
+    if (query.limit) params.set('limit', String(query.limit));
+    const qs = params.toString();
+    return request<{ items: AuditEventView[]; nextBefore: string | null }>('GET', `/audit-events${qs ? `?${qs}` : ''}`);
+  },
+};

@@ -1,0 +1,53 @@
+// The sections of the signed-in app: one table drives the nav, the routes' guards
+// and where the tenant switcher lands. Rules mirror src/domain/access.ts.
+import { PERMISSIONS, type TenantRole } from '../../src/domain/access.ts';
+import type { MessageKey } from './i18n/index.tsx';
+import type { UserView } from './types.ts';
+
+export type SectionId = 'tenants' | 'users' | 'api-tokens' | 'audit' | 'nps-calculator';
+
+export interface Section {
+  id: SectionId;
+  label: MessageKey;
+  /** Lives only under /t/:tenantId. */
+  needsTenant: boolean;
+  allowed: (user: UserView, tenantId: string | null) => boolean;
+}
+
+const isStaff = (user: UserView) => user.installationRole !== null;
+
+const roleIn = (user: UserView, tenantId: string | null) =>
+  tenantId === null ? undefined : user.memberships.find((m) => m.tenantId === tenantId)?.role;
+
+const canManageTokens = (user: UserView, tenantId: string | null) => {
+  if (tenantId === null) return false;
+  const role = roleIn(user, tenantId);
+  return isStaff(user) || (role !== undefined && (PERMISSIONS['tokens.manage'] as readonly TenantRole[]).includes(role));
+};
+
+export const SECTIONS: readonly Section[] = [
+  { id: 'tenants', label: 'nav.tenants', needsTenant: false, allowed: isStaff },
+  { id: 'users', label: 'nav.users', needsTenant: false, allowed: isStaff },
+  { id: 'api-tokens', label: 'nav.apiTokens', needsTenant: true, allowed: canManageTokens },
+  { id: 'audit', label: 'nav.audit', needsTenant: false, allowed: isStaff },
+  { id: 'nps-calculator', label: 'nav.nps', needsTenant: false, allowed: () => true },
+];
+
+export const sectionById = (id: SectionId): Section => SECTIONS.find((s) => s.id === id) as Section;
+
+export const visibleSections = (user: UserView, tenantId: string | null) =>
+  SECTIONS.filter((s) => (!s.needsTenant || tenantId !== null) && s.allowed(user, tenantId));
+
+/** `/t/:tenantId/<section>` when a tenant is chosen, `/<section>` otherwise. */
+export const sectionPath = (id: SectionId, tenantId: string | null) =>
+  tenantId === null ? `/${id}` : `/t/${encodeURIComponent(tenantId)}/${id}`;
+
+/** Where a user lands: the first section they may use. */
+export const defaultSection = (user: UserView, tenantId: string | null): SectionId =>
+  visibleSections(user, tenantId)[0]?.id ?? 'nps-calculator';
+
+/** Which section a pathname shows, if any. */
+export function sectionOfPath(pathname: string): SectionId | null {
+  const last = pathname.replace(/^\/t\/[^/]+/, '').split('/').find(Boolean);
+  return SECTIONS.find((s) => s.id === last)?.id ?? null;
+}
