@@ -1,0 +1,50 @@
+import { runHttpBaseline } from './http-baseline.ts';
+import { Cleanup } from './lib/cleanup.ts';
+
+/**
+ * Every benchmark, in one list. `npm run bench` runs them all; `npm run bench -- NAME`
+ * runs one; `--quick` shortens each to check that it works (its figures prove nothing).
+ * DATABASE_URL points them at a PostgreSQL server instead of the embedded one.
+ */
+interface BenchOptions {
+  cleanup: Cleanup;
+  databaseUrl: string | undefined;
+  quick: boolean;
+  uvThreadpoolSize: number;
+}
+
+const benchmarks: Array<{ name: string; run: (opts: BenchOptions) => Promise<boolean> }> = [{ name: 'http-baseline', run: runHttpBaseline }];
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const names = args.filter((a) => !a.startsWith('--'));
+const unknown = names.filter((n) => !benchmarks.some((b) => b.name === n));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark ${unknown.join(', ')}; known: ${benchmarks.map((b) => b.name).join(', ')}`);
+  process.exit(2);
+}
+
+const cleanup = new Cleanup();
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    console.error(`\n${signal}: cleaning up…`);
+    void cleanup.run().finally(() => process.exit(130));
+  });
+}
+
+let ok = true;
+try {
+  for (const bench of benchmarks.filter((b) => names.length === 0 || names.includes(b.name))) {
+    console.error(`${bench.name}${quick ? ' (quick: checks that it runs, figures mean nothing)' : ''}`);
+    ok = (await bench.run({ cleanup, databaseUrl: process.env.DATABASE_URL, quick, uvThreadpoolSize: Number.parseInt(process.env.UV_THREADPOOL_SIZE ?? '4', 10) })) && ok;
+  }
+} catch (err) {
+  ok = false;
+  // Interrupted: the abort of the load generator is expected, not worth a stack trace.
+  if (!interrupted) console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+} finally {
+  await cleanup.run();
+}
+process.exit(interrupted ? 130 : ok ? 0 : 1);
