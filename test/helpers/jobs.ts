@@ -13,7 +13,23 @@ export async function queuedJobs(ctx: AppContext): Promise<Array<{ task: string;
   return rows.rows;
 }
 
-/** Runs every job that is due, once, with the real worker, then returns. */
+/**
+ * Runs every job that is due with the real worker, then returns once none is
+ * due or still held. runOnce alone can return while a finished job's
+ * completion is still being written (seen under load in CI), and a job may
+ * enqueue another; so: run, look, repeat. A failed job is rescheduled into the
+ * future by the queue's backoff, so it does not keep the loop going.
+ */
 export async function drainJobs(t: TestApp): Promise<void> {
-  await runOnce({ pgPool: t.database.pool, taskList: taskList(t.ctx), logger: silentWorkerLogger(), noHandleSignals: true });
+  for (let round = 0; round < 50; round++) {
+    await runOnce({ pgPool: t.database.pool, taskList: taskList(t.ctx), logger: silentWorkerLogger(), noHandleSignals: true });
+    const { rows } = await t.database.pool.query<{ held: number; due: number }>(
+      `select count(*) filter (where locked_at is not null)::int as held,
+              count(*) filter (where locked_at is null and run_at <= now() and attempts < max_attempts)::int as due
+         from graphile_worker._private_jobs`,
+    );
+    if (rows[0]!.held === 0 && rows[0]!.due === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('drainJobs: jobs still due after 50 rounds');
 }
