@@ -1,6 +1,7 @@
 // Every route of the admin SPA, in one place.
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router';
+import { Loading } from './components/Feedback.tsx';
 import { HomeRedirect, NotFound, RequireAuth, SectionGuard } from './components/guards.tsx';
 import { AppLayout } from './components/Layout.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
@@ -14,13 +15,48 @@ import { ApiTokensPage } from './pages/tokens/ApiTokensPage.tsx';
 import { UsersPage } from './pages/users/UsersPage.tsx';
 import { SECTIONS, type SectionId } from './sections.ts';
 
+// Surveys and contacts carry the survey rules (zod, validation) into the browser: loaded on first visit.
+const SurveysPage = lazy(() => import('./pages/surveys/SurveysPage.tsx').then((m) => ({ default: m.SurveysPage })));
+const NewSurveyPage = lazy(() => import('./pages/surveys/NewSurveyPage.tsx').then((m) => ({ default: m.NewSurveyPage })));
+const SurveyEditorPage = lazy(() => import('./pages/surveys/SurveyEditorPage.tsx').then((m) => ({ default: m.SurveyEditorPage })));
+const ContactsPage = lazy(() => import('./pages/contacts/ContactsPage.tsx').then((m) => ({ default: m.ContactsPage })));
+const ContactDetailPage = lazy(() => import('./pages/contacts/ContactDetailPage.tsx').then((m) => ({ default: m.ContactDetailPage })));
+const ImportWizardPage = lazy(() => import('./pages/contacts/import/ImportWizardPage.tsx').then((m) => ({ default: m.ImportWizardPage })));
+
 const PAGES: Record<SectionId, ComponentType> = {
+  surveys: SurveysPage,
+  contacts: ContactsPage,
   tenants: TenantsPage,
   users: UsersPage,
   'api-tokens': ApiTokensPage,
   audit: AuditPage,
   'nps-calculator': NpsCalculatorPage,
 };
+
+/** Pages below a section, under /t/:tenantId/<section>/…; guarded like their section. */
+const SUBPAGES: ReadonlyArray<{ section: SectionId; path: string; Page: ComponentType }> = [
+  { section: 'surveys', path: 'surveys/new', Page: NewSurveyPage },
+  { section: 'surveys', path: 'surveys/:surveyId', Page: SurveyEditorPage },
+  { section: 'contacts', path: 'contacts/import', Page: ImportWizardPage },
+  { section: 'contacts', path: 'contacts/import/:importId', Page: ImportWizardPage },
+  { section: 'contacts', path: 'contacts/:contactId', Page: ContactDetailPage },
+];
+
+function subpageRoutes() {
+  return SUBPAGES.map(({ section, path, Page }) => (
+    <Route
+      key={path}
+      path={path}
+      element={
+        <SectionGuard section={section}>
+          <Suspense fallback={<Loading />}>
+            <Page />
+          </Suspense>
+        </SectionGuard>
+      }
+    />
+  ));
+}
 
 /** Sections under /t/:tenantId, or at the root (those that do not need a tenant). */
 function sectionRoutes(withTenant: boolean) {
@@ -32,7 +68,9 @@ function sectionRoutes(withTenant: boolean) {
         path={id}
         element={
           <SectionGuard section={id}>
-            <Page />
+            <Suspense fallback={<Loading />}>
+              <Page />
+            </Suspense>
           </SectionGuard>
         }
       />
@@ -58,6 +96,7 @@ export function App() {
         <Route path="t/:tenantId">
           <Route index element={<HomeRedirect />} />
           {sectionRoutes(true)}
+          {subpageRoutes()}
           <Route path="*" element={<NotFound />} />
         </Route>
         {sectionRoutes(false)}

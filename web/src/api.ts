@@ -80,6 +80,29 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DEL
   throw error;
 }
 
+/** POSTs a file as the raw request body (large imports are streamed by the server, never JSON-wrapped). */
+export async function upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': language,
+    'content-type': contentType,
+  };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(API_BASE + path, { method: 'POST', headers, credentials: 'same-origin', body: file });
+  } catch {
+    throw new ApiError({ status: 0, code: NETWORK_ERROR });
+  }
+  if (response.ok) return (await response.json()) as T;
+  const error = await toApiError(response);
+  if (error.status === 401) {
+    csrfToken = null;
+    onUnauthorized();
+  }
+  throw error;
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {

@@ -1,5 +1,7 @@
 // Every API call the SPA makes, typed. One line each; the contract is the documentation.
-import { request } from './api.ts';
+import { request, upload } from './api.ts';
+import type { ColumnMapping, ContactDetailView, ContactPage, ImportCheckOptions, ImportView } from './contactTypes.ts';
+import type { SurveyDefinition, SurveySummary, SurveyTemplateView, SurveyView } from './surveyTypes.ts';
 import type { ApiTokenView, AuditEventView, InstallationRole, Items, Locale, ScopeView, TenantRole, TenantView, UserView } from './types.ts';
 
 const quiet = { redirectOn401: false } as const;
@@ -31,6 +33,22 @@ export interface AuditQuery {
   before?: string;
   limit?: number;
 }
+
+export interface ContactQuery {
+  search?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** `?a=1&b=2` from the defined values, or '' when there are none. */
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  const qs = search.toString();
+  return qs ? `?${qs}` : '';
+}
+
+const tenant = (tenantId: string) => `/tenants/${id(tenantId)}`;
 
 export const api = {
   setupStatus: () => request<{ needed: boolean }>('GET', '/setup', undefined, quiet),
@@ -74,4 +92,30 @@ export const api = {
     const qs = params.toString();
     return request<{ items: AuditEventView[]; nextBefore: string | null }>('GET', `/audit-events${qs ? `?${qs}` : ''}`);
   },
+
+  listSurveyTemplates: () => request<Items<SurveyTemplateView>>('GET', '/survey-templates'),
+  listSurveys: (tenantId: string) => request<Items<SurveySummary>>('GET', `${tenant(tenantId)}/surveys`),
+  createSurvey: (tenantId: string, body: { name: string; templateId?: string; definition?: SurveyDefinition }) =>
+    request<SurveyView>('POST', `${tenant(tenantId)}/surveys`, body),
+  getSurvey: (tenantId: string, surveyId: string) => request<SurveyView>('GET', `${tenant(tenantId)}/surveys/${id(surveyId)}`),
+  updateSurvey: (tenantId: string, surveyId: string, body: { name?: string; draft?: SurveyDefinition }) =>
+    request<SurveyView>('PUT', `${tenant(tenantId)}/surveys/${id(surveyId)}`, body),
+  surveyAction: (tenantId: string, surveyId: string, action: 'launch' | 'pause' | 'resume' | 'close') =>
+    request<SurveyView>('POST', `${tenant(tenantId)}/surveys/${id(surveyId)}/${action}`),
+
+  listContacts: (tenantId: string, q: ContactQuery) =>
+    request<ContactPage>('GET', `${tenant(tenantId)}/contacts${query({ search: q.search, cursor: q.cursor, limit: q.limit })}`),
+  getContact: (tenantId: string, contactId: string) => request<ContactDetailView>('GET', `${tenant(tenantId)}/contacts/${id(contactId)}`),
+  exportContact: (tenantId: string, contactId: string) => request<unknown>('GET', `${tenant(tenantId)}/contacts/${id(contactId)}/export`),
+  eraseContact: (tenantId: string, contactId: string) => request<void>('POST', `${tenant(tenantId)}/contacts/${id(contactId)}/erase`),
+
+  uploadContactImport: (tenantId: string, file: File, contentType: string) =>
+    upload<ImportView>(`${tenant(tenantId)}/contact-imports${query({ fileName: file.name })}`, file, contentType),
+  getContactImport: (tenantId: string, importId: string) => request<ImportView>('GET', `${tenant(tenantId)}/contact-imports/${id(importId)}`),
+  checkContactImport: (tenantId: string, importId: string, body: { mapping: ColumnMapping; options?: ImportCheckOptions }) =>
+    request<ImportView>('POST', `${tenant(tenantId)}/contact-imports/${id(importId)}/check`, body),
+  confirmContactImport: (tenantId: string, importId: string) =>
+    request<ImportView>('POST', `${tenant(tenantId)}/contact-imports/${id(importId)}/confirm`),
+  discardContactImport: (tenantId: string, importId: string) =>
+    request<void>('DELETE', `${tenant(tenantId)}/contact-imports/${id(importId)}`),
 };

@@ -1,10 +1,10 @@
 // The sections of the signed-in app: one table drives the nav, the routes' guards
 // and where the tenant switcher lands. Rules mirror src/domain/access.ts.
-import { PERMISSIONS, type TenantRole } from '../../src/domain/access.ts';
+import { PERMISSIONS, type Permission, type TenantRole } from '../../src/domain/access.ts';
 import type { MessageKey } from './i18n/index.tsx';
 import type { UserView } from './types.ts';
 
-export type SectionId = 'tenants' | 'users' | 'api-tokens' | 'audit' | 'nps-calculator';
+export type SectionId = 'surveys' | 'contacts' | 'tenants' | 'users' | 'api-tokens' | 'audit' | 'nps-calculator';
 
 export interface Section {
   id: SectionId;
@@ -19,13 +19,18 @@ const isStaff = (user: UserView) => user.installationRole !== null;
 const roleIn = (user: UserView, tenantId: string | null) =>
   tenantId === null ? undefined : user.memberships.find((m) => m.tenantId === tenantId)?.role;
 
-const canManageTokens = (user: UserView, tenantId: string | null) => {
+/** Mirrors hasPermission in src/domain/access.ts for the signed-in user. */
+export const hasTenantPermission = (user: UserView, tenantId: string | null, permission: Permission) => {
   if (tenantId === null) return false;
   const role = roleIn(user, tenantId);
-  return isStaff(user) || (role !== undefined && (PERMISSIONS['tokens.manage'] as readonly TenantRole[]).includes(role));
+  return isStaff(user) || (role !== undefined && (PERMISSIONS[permission] as readonly TenantRole[]).includes(role));
 };
 
+const canManageTokens = (user: UserView, tenantId: string | null) => hasTenantPermission(user, tenantId, 'tokens.manage');
+
 export const SECTIONS: readonly Section[] = [
+  { id: 'surveys', label: 'nav.surveys', needsTenant: true, allowed: (user, tenantId) => hasTenantPermission(user, tenantId, 'surveys.read') },
+  { id: 'contacts', label: 'nav.contacts', needsTenant: true, allowed: (user, tenantId) => hasTenantPermission(user, tenantId, 'contacts.read') },
   { id: 'tenants', label: 'nav.tenants', needsTenant: false, allowed: isStaff },
   { id: 'users', label: 'nav.users', needsTenant: false, allowed: isStaff },
   { id: 'api-tokens', label: 'nav.apiTokens', needsTenant: true, allowed: canManageTokens },

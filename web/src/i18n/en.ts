@@ -1,6 +1,11 @@
 // English strings: the reference dictionary. Its keys are the type every other
 // language must match exactly (see Messages). `{name}` marks a parameter.
+import { contactsEn } from './contacts.en.ts';
+import { surveysEn } from './surveys.en.ts';
+
 export const en = {
+  ...surveysEn,
+  ...contactsEn,
   'app.name': 'Voxpop',
   'app.skipToContent': 'Skip to content',
   'app.loading': 'Loading…',
@@ -48,6 +53,8 @@ export const en = {
   'nav.apiTokens': 'API tokens',
   'nav.audit': 'Audit log',
   'nav.nps': 'NPS calculator',
+  'nav.surveys': 'Surveys',
+  'nav.contacts': 'Contacts',
 
   'locale.ru': 'Russian',
   'locale.en': 'English',

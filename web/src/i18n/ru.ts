@@ -1,6 +1,10 @@
+import { contactsRu } from './contacts.ru.ts';
 import type { Messages } from './en.ts';
+import { surveysRu } from './surveys.ru.ts';
 
 export const ru: Messages = {
+  ...surveysRu,
+  ...contactsRu,
   'app.name': 'Voxpop',
   'app.skipToContent': 'Перейти к содержимому',
   'app.loading': 'Загрузка…',
@@ -48,6 +52,8 @@ export const ru: Messages = {
   'nav.apiTokens': 'API-токены',
   'nav.audit': 'Журнал аудита',
   'nav.nps': 'Калькулятор NPS',
+  'nav.surveys': 'Опросы',
+  'nav.contacts': 'Контакты',
 
   'locale.ru': 'Русский',
   'locale.en': 'Английский',
