@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { buildWidget } from './build-widget.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const at = (...parts) => join(repoRoot, ...parts);
@@ -36,3 +37,5 @@ if (process.argv.includes('--if-stale') && isUpToDate()) {
   await build({ configFile: at('web', 'vite.config.ts'), logLevel: 'warn' });
   console.log(`web: built web/dist in ${((Date.now() - startedMs) / 1000).toFixed(1)} s`);
 }
+// The website widget and the chat page script, kept apart from the SPA's output (Vite empties web/dist).
+await buildWidget({ ifStale: process.argv.includes('--if-stale') });
