@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'data/', 'coverage/', 'src/store/migrations/'] },
+  { ignores: ['node_modules/', 'web/dist/', 'web/widget/dist/', 'data/', 'coverage/', 'src/store/migrations/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../app/clock.ts';
 import type { AppContext } from '../app/context.ts';
 import { createOutboxMailer } from '../channels/email/outboxMailer.ts';
 import type { Config } from '../config/index.ts';
+import { withSigningKey } from '../app/signingKey.ts';
 import { openDatabase, type Database } from '../store/db.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../store/embedded.ts';
 import { migrateDatabase } from '../store/migrate.ts';
@@ -33,7 +34,7 @@ export async function openRuntime(config: Config, log: Logger, opts: { clock?: C
     if (opts.migrate !== false) await migrateDatabase(url);
     const database = openDatabase(url, { poolMax: config.database.poolMax });
     const ctx: AppContext = {
-      config,
+      config: await withSigningKey(config, database.db),
       db: database.db,
       clock: opts.clock ?? systemClock,
       mailer: createOutboxMailer(path.join(config.dataDir, 'outbox')),

@@ -14,6 +14,9 @@ export interface Config {
   login: { maxFailures: number; lockMs: number };
   mail: { from: string };
   metrics: { smallSampleMin: number };
+  contactImport: { maxBytes: number };
+  /** Signs values handed to the public (feedback-link response handles). */
+  secretKey: string;
 }
 
 export class ConfigError extends Error {
@@ -63,6 +66,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     login: { maxFailures: e.VOXPOP_LOGIN_MAX_FAILURES, lockMs: e.VOXPOP_LOGIN_LOCK_MINUTES * 60_000 },
     mail: { from: e.VOXPOP_MAIL_FROM },
     metrics: { smallSampleMin: e.VOXPOP_SMALL_SAMPLE_MIN },
+    contactImport: { maxBytes: Math.round(e.VOXPOP_IMPORT_MAX_MB * 1_048_576) },
+    // Empty: the key the installation keeps in its database is used (src/app/signingKey.ts).
+    secretKey: e.VOXPOP_SECRET_KEY ?? '',
   };
 }
 

@@ -38,6 +38,8 @@ export const envSchema = z.object({
   VOXPOP_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   VOXPOP_MAIL_FROM: z.string().min(3).default('Voxpop <no-reply@localhost>'),
   VOXPOP_SMALL_SAMPLE_MIN: z.coerce.number().int().min(1).max(10_000).default(30),
+  VOXPOP_IMPORT_MAX_MB: z.coerce.number().min(0.001).max(10_240).default(512),
+  VOXPOP_SECRET_KEY: z.string().min(32).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -61,6 +63,8 @@ export const settingDocs: SettingDoc[] = [
   { env: 'VOXPOP_LOGIN_MAX_FAILURES', default: '5', description: 'Failed logins in a row before the account is locked for a while.' },
   { env: 'VOXPOP_LOGIN_LOCK_MINUTES', default: '15', description: 'How long a locked account stays locked.' },
   { env: 'VOXPOP_MAIL_FROM', default: 'Voxpop <no-reply@localhost>', description: 'Sender of system emails (password reset, invitations).' },
+  { env: 'VOXPOP_IMPORT_MAX_MB', default: '512', description: 'Largest contact file (CSV or XLSX) an upload may send, in megabytes. Uploads are streamed to VOXPOP_DATA_DIR/imports and removed once imported or discarded.' },
   { env: 'VOXPOP_SMALL_SAMPLE_MIN', default: '30', description: 'Results with fewer answers than this are flagged as a small sample.' },
+  { env: 'VOXPOP_SECRET_KEY', default: '(kept in the database)', description: 'At least 32 characters: signs the links that let a respondent of a public feedback link continue their answer. Unset, Voxpop makes a key on first start and keeps it in its database, shared by every process.' },
   { env: 'NODE_ENV', default: 'development', description: 'development, production or test.' },
 ];

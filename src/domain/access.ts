@@ -31,11 +31,28 @@ export const PERMISSIONS = {
   'tenant.manage': [],
   'tokens.manage': ['project_manager'],
   'members.read': ['project_manager'],
+  'surveys.read': ['project_manager', 'operator', 'analyst', 'client_viewer'],
+  'surveys.manage': ['project_manager'],
+  // Contacts are personal data: only the people who run campaigns and calls see them.
+  'contacts.read': ['project_manager', 'operator'],
+  'contacts.manage': ['project_manager'],
+  'invitations.manage': ['project_manager'],
+  'responses.read': ['project_manager', 'operator', 'analyst', 'client_viewer'],
+  'responses.write': ['project_manager', 'operator'],
 } as const satisfies Record<string, readonly TenantRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
 /** Which token scope grants a permission (tokens never manage tokens or the tenant). */
-const SCOPE_FOR: Partial<Record<Permission, ApiScope>> = { 'tenant.read': 'tenant:read' };
+const SCOPE_FOR: Partial<Record<Permission, ApiScope>> = {
+  'tenant.read': 'tenant:read',
+  'surveys.read': 'surveys:read',
+  'surveys.manage': 'surveys:write',
+  'contacts.read': 'contacts:read',
+  'contacts.manage': 'contacts:write',
+  'invitations.manage': 'campaigns:write',
+  'responses.read': 'responses:read',
+  'responses.write': 'responses:write',
+};
 
 export type Actor =
   | {

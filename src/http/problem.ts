@@ -3,6 +3,8 @@ import { describeCode, ERROR_CODES } from './errorCodes.ts';
 
 export interface FieldError {
   path: string;
+  /** For problems that have their own code (a survey's `survey.rule_loop` …). */
+  code?: string;
   message: string;
 }
 

@@ -26,7 +26,7 @@ export const problemSchema = z
     detail: z.string(),
     instance: z.string(),
     requestId: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z.array(z.object({ path: z.string(), code: z.string().optional(), message: z.string() })).optional(),
   })
   .describe('Problem details (RFC 9457), content type application/problem+json');
 

@@ -11,6 +11,7 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerWebApp, SPA_CSP } from './plugins/webApp.ts';
 import { sendProblem } from './problem.ts';
+import { respondentRoutes } from './respondent/index.ts';
 import { healthRoutes } from './routes/health/routes.ts';
 import { apiV1Routes } from './routes/index.ts';
 
@@ -93,6 +94,8 @@ export async function buildServer(ctx: AppContext, opts: BuildServerOptions = {}
     },
     { prefix: '/api/v1' },
   );
+  // Public, for respondents: server-rendered pages outside /api, and the JSON the widget and chat use.
+  await app.register(respondentRoutes(ctx));
 
   const hasWeb = opts.webApp !== false && (await registerWebApp(app));
   app.setNotFoundHandler({ preHandler: undefined }, async (req, reply) => {

@@ -5,6 +5,8 @@ import type { InstallationRole, TenantRole } from '../../src/domain/access.ts';
 import { insertTenant } from '../../src/store/repos/tenants.ts';
 import { insertUser, upsertMembership } from '../../src/store/repos/users.ts';
 
+export { makeSurvey } from './surveys.ts';
+
 const unique = () => randomBytes(4).toString('hex');
 export const TEST_PASSWORD = 'correct horse battery staple';
 let cachedHash: Promise<string> | null = null;
@@ -35,3 +37,6 @@ export async function makeUser(
   for (const m of opts.memberships ?? []) await upsertMembership(ctx.db, m.tenantId, user.id, m.role);
   return { ...user, password: opts.password ?? TEST_PASSWORD };
 }
+
+export { makeContact } from './contacts.ts';
+export { makeLaunchedSurvey, setSurveyStatus } from './responses.ts';

@@ -7,6 +7,7 @@ import { manualClock } from '../../src/app/clock.ts';
 import type { AppContext } from '../../src/app/context.ts';
 import { createOutboxMailer } from '../../src/channels/email/outboxMailer.ts';
 import { loadConfig } from '../../src/config/index.ts';
+import { withSigningKey } from '../../src/app/signingKey.ts';
 import { createLogger } from '../../src/http/logger.ts';
 import { buildServer, type RouteEntry } from '../../src/http/server.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
@@ -36,7 +37,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const clock = manualClock(new Date());
   const outboxDir = path.join(dataDir, 'outbox');
-  const ctx: AppContext = { config, db: database.db, clock, mailer: createOutboxMailer(outboxDir), log: createLogger('info', sink) };
+  const ctx: AppContext = { config: await withSigningKey(config, database.db), db: database.db, clock, mailer: createOutboxMailer(outboxDir), log: createLogger('info', sink) };
   const app = await buildServer(ctx, { webApp: false, logStream: sink });
   await app.ready();
   return {

@@ -78,3 +78,4 @@ export {
 } from './dimensions.ts';
 
 export { surveyTemplates, findSurveyTemplate, templateDefinition, type SurveyTemplate } from './templates/index.ts';
+export { blankSurveyDefinition } from './templates/blank.ts';

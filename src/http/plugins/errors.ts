@@ -10,12 +10,13 @@ export function registerErrorHandling(app: FastifyInstance) {
     const domainError: unknown = error;
     if (domainError instanceof DomainError) {
       const error = domainError;
-      const details = (error.details ?? {}) as { errors?: FieldError[]; field?: string; retryAfterSeconds?: number };
+      const details = (error.details ?? {}) as { errors?: FieldError[]; field?: string; retryAfterSeconds?: number; extra?: Record<string, unknown> };
       const errors = details.errors ?? (details.field ? [{ path: details.field, message: error.message }] : undefined);
       if (details.retryAfterSeconds) reply.header('retry-after', String(details.retryAfterSeconds));
       const code = describeCode(error.code) ? error.code : 'internal';
       if (code === 'internal') req.log.error({ err: error }, 'unmapped domain error code');
-      return sendProblem(req, reply, code, { detail: error.message, ...(errors ? { errors } : {}) });
+      // `extra` adds named members to the problem (e.g. the id of the existing resource on a conflict).
+      return sendProblem(req, reply, code, { detail: error.message, ...(errors ? { errors } : {}), ...(details.extra ? { extra: details.extra } : {}) });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       // Body fields are named as the client sent them (`email`, `memberships.0.role`);

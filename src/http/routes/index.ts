@@ -3,7 +3,15 @@ import type { AppContext } from '../../app/context.ts';
 import { apiTokenRoutes } from './apiTokens/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { contactImportRoutes } from './contactImports/routes.ts';
+import { contactRoutes } from './contacts/routes.ts';
+import { doNotContactRoutes } from './contacts/doNotContactRoutes.ts';
+import { feedbackLinkRoutes } from './feedbackLinks/routes.ts';
+import { invitationRoutes } from './invitations/routes.ts';
+import { responseRoutes } from './responses/routes.ts';
 import { setupRoutes } from './setup/routes.ts';
+import { surveyRoutes } from './surveys/routes.ts';
+import { surveyTemplateRoutes } from './surveys/templates.ts';
 import { tenantRoutes } from './tenants/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -15,4 +23,12 @@ export const apiV1Routes: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   userRoutes,
   apiTokenRoutes,
   auditRoutes,
+  surveyTemplateRoutes,
+  surveyRoutes,
+  invitationRoutes,
+  feedbackLinkRoutes,
+  responseRoutes,
+  contactRoutes,
+  contactImportRoutes,
+  doNotContactRoutes,
 ];

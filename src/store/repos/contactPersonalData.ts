@@ -1,0 +1,50 @@
+/** What else holds a person: their invitations and responses (for export and erasure). */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Queryable } from '../db.ts';
+import { answers, invitations, responses, surveyVersions } from '../schema/index.ts';
+
+export type InvitationRow = typeof invitations.$inferSelect;
+export type ResponseRow = typeof responses.$inferSelect;
+
+export async function listContactInvitations(q: Queryable, tenantId: string, contactId: string): Promise<InvitationRow[]> {
+  return q
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.tenantId, tenantId), eq(invitations.contactId, contactId)))
+    .orderBy(asc(invitations.createdAt));
+}
+
+export async function listContactResponses(q: Queryable, tenantId: string, contactId: string): Promise<Array<ResponseRow & { definition: unknown }>> {
+  const rows = await q
+    .select({ response: responses, definition: surveyVersions.definition })
+    .from(responses)
+    .innerJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
+    .where(and(eq(responses.tenantId, tenantId), eq(responses.contactId, contactId)))
+    .orderBy(asc(responses.startedAt));
+  return rows.map((r) => ({ ...r.response, definition: r.definition }));
+}
+
+/** Unlinks the responses from the person, with their address and browser, and writes their anonymised answers. */
+export async function anonymizeResponses(
+  q: Queryable,
+  tenantId: string,
+  rows: ReadonlyArray<{ id: string; answers: Record<string, unknown> }>,
+): Promise<void> {
+  for (const row of rows) {
+    await q
+      .update(responses)
+      .set({ contactId: null, ip: null, userAgent: null, answers: row.answers as ResponseRow['answers'] })
+      .where(and(eq(responses.tenantId, tenantId), eq(responses.id, row.id)));
+  }
+  const ids = rows.map((r) => r.id);
+  if (ids.length > 0) await q.update(answers).set({ text: null }).where(and(eq(answers.tenantId, tenantId), inArray(answers.responseId, ids)));
+}
+
+export async function unlinkContactInvitations(q: Queryable, tenantId: string, contactId: string): Promise<number> {
+  const rows = await q
+    .update(invitations)
+    .set({ contactId: null })
+    .where(and(eq(invitations.tenantId, tenantId), eq(invitations.contactId, contactId)))
+    .returning({ id: invitations.id });
+  return rows.length;
+}
