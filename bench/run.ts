@@ -1,3 +1,4 @@
+import { runContactsImport } from './contacts-import.ts';
 import { runHttpBaseline } from './http-baseline.ts';
 import { Cleanup } from './lib/cleanup.ts';
 
@@ -13,7 +14,10 @@ interface BenchOptions {
   uvThreadpoolSize: number;
 }
 
-const benchmarks: Array<{ name: string; run: (opts: BenchOptions) => Promise<boolean> }> = [{ name: 'http-baseline', run: runHttpBaseline }];
+const benchmarks: Array<{ name: string; run: (opts: BenchOptions) => Promise<boolean> }> = [
+  { name: 'http-baseline', run: runHttpBaseline },
+  { name: 'contacts-import', run: runContactsImport },
+];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
