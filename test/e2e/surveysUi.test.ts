@@ -53,6 +53,7 @@ describe('surveys and contacts UI in headless Chromium', () => {
       await checkFollowUpInRussian(page);
       await launch(page, tenantId, surveyId);
       await importContacts(page, tenantId);
+      await answerAsInvitedCustomer(page, tenantId, surveyId);
       await analystSeesReadOnly(surveyId, tenantId);
     } catch (err) {
       await page.screenshot({ path: 'test-results/surveys-ui-failure.png', fullPage: true });
@@ -279,6 +280,57 @@ async function importContacts(page: Page, tenantId: string) {
   await page.setViewportSize({ width: 360, height: 740 });
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'test-results/contacts-360.png', fullPage: true });
+}
+
+/**
+ * The issue's closing journey: an imported customer gets a personal link, answers 3 in
+ * Russian, writes a reason, and the answer comes back through the API with the
+ * dimensions taken from the imported row (service) and from the invitation (employee).
+ */
+async function answerAsInvitedCustomer(page: Page, tenantId: string, surveyId: string) {
+  const invitation = await page.evaluate(
+    async ({ tenantId, surveyId }) => {
+      const csrf = (await (await fetch('/api/v1/auth/me')).json()).csrfToken as string;
+      const contacts = (await (await fetch(`/api/v1/tenants/${tenantId}/contacts?search=${encodeURIComponent('Петров')}`)).json()).items as Array<{ id: string }>;
+      const res = await fetch(`/api/v1/tenants/${tenantId}/surveys/${surveyId}/invitations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ contactId: contacts[0]!.id, attributes: { employee: 'op-17', department: 'ипотечный отдел' } }),
+      });
+      return { status: res.status, body: await res.json(), contactId: contacts[0]!.id };
+    },
+    { tenantId, surveyId },
+  );
+  expect(invitation.status, JSON.stringify(invitation.body)).toBe(201);
+
+  // The customer: no session, a phone-sized screen, whatever language the phone has; the contact's language (ru) wins.
+  const customer = await loopbackOnlyContext(browser, { viewport: { width: 360, height: 740 }, locale: 'en-US' });
+  const phone = await customer.newPage();
+  await phone.goto((invitation.body.url as string).replace('localhost', '127.0.0.1'));
+  await phone.getByRole('radio', { name: '3', exact: true }).check();
+  await phone.getByRole('button', { name: 'Далее' }).click();
+  const reason = phone.getByLabel(/Что нам стоит улучшить в первую очередь/);
+  await reason.waitFor();
+  await reason.fill('Долго ждал ответа оператора');
+  await phone.getByRole('button', { name: 'Отправить' }).click();
+  await phone.getByRole('heading', { name: 'Спасибо' }).waitFor();
+  await phone.screenshot({ path: 'test-results/journey-thank-you-360.png', fullPage: true });
+  expect(customer.outbound).toEqual([]);
+  await customer.close();
+
+  const responses = await page.evaluate(
+    async ({ tenantId, surveyId }) => (await fetch(`/api/v1/tenants/${tenantId}/surveys/${surveyId}/responses`)).json(),
+    { tenantId, surveyId },
+  );
+  expect(responses.items).toHaveLength(1);
+  expect(responses.items[0]).toMatchObject({
+    status: 'completed',
+    surveyVersion: 1,
+    language: 'ru',
+    contactId: invitation.contactId,
+    answers: { nps: 3, low_score_reason: 'Долго ждал ответа оператора' },
+    attributes: { service_type: 'Ипотека', employee: 'op-17', department: 'ипотечный отдел' },
+  });
 }
 
 /** An analyst reads surveys but may not change them, and does not see contacts at all. */
