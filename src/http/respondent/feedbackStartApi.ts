@@ -6,18 +6,14 @@ import { openFeedbackLink, RESPONDENT_ERROR_CODES } from '../../app/respondent/o
 import { saveAnswers } from '../../app/respondent/saveAnswers.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { requestMeta } from '../plugins/auth.ts';
-import { problemSchema } from '../schemas.ts';
 import { presentState, presentSurvey, PublicResponseState, PublicSurveyView } from './publicPresent.ts';
 import type { PublicRateLimit } from './rateLimits.ts';
 import { pageLanguage } from './render.ts';
+import { allowAnyOrigin, publicErrors, publicRoute, publicTags } from './publicRoutes.ts';
 
 const params = z.object({ slug: z.string().min(1).max(60) });
-const answerProblems = problemSchema.extend({
-  errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),
-});
-const errors = { 400: answerProblems, 404: problemSchema, 410: problemSchema, 429: problemSchema };
-const tags = ['respondent (public)'];
-const publicRoute = { auth: 'public' as const };
+const errors = publicErrors;
+const tags = publicTags;
 
 export const StartedResponse = PublicResponseState.extend({
   token: z.string().describe('The signed handle of the new response: use it as :token in /s/{token} and /s/{token}/answers'),
@@ -31,16 +27,7 @@ export const StartedResponse = PublicResponseState.extend({
  */
 export const feedbackStartApiRoutes = (ctx: AppContext, rateLimit: PublicRateLimit): FastifyPluginAsyncZod => async (app) => {
   app.addHook('onRequest', rateLimit);
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('access-control-allow-origin', '*');
-    reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
-    reply.header('access-control-allow-headers', 'content-type');
-    reply.header('access-control-max-age', '600');
-    reply.header('cache-control', 'no-store');
-  });
-
-  app.options('/f/:slug', { config: publicRoute, schema: { hide: true, params } }, async (_req, reply) => reply.code(204).send());
-  app.options('/f/:slug/responses', { config: publicRoute, schema: { hide: true, params } }, async (_req, reply) => reply.code(204).send());
+  allowAnyOrigin(app, ['/f/:slug', '/f/:slug/responses'], params);
 
   app.get(
     '/f/:slug',

@@ -1,11 +1,10 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { checkPageToken } from '../../app/respondent/handles.ts';
 import { openFeedbackLink, openRespondent, type Respondent } from '../../app/respondent/openRespondent.ts';
 import { saveAnswers } from '../../app/respondent/saveAnswers.ts';
-import { DomainError } from '../../domain/errors.ts';
 import type { Answers } from '../../domain/surveys/answer.ts';
 import { progressAt } from '../../domain/surveys/respondentFlow.ts';
 import { uiText } from '../../i18n/respondent.ts';
@@ -14,7 +13,8 @@ import { field, FORM_BODY_LIMIT, pageAnswers, parseForm, postedPage, type FormBo
 import { RESPONDENT_CSP } from './layout.ts';
 import { thanksPage } from './pages.ts';
 import type { PublicRateLimit } from './rateLimits.ts';
-import { errorPage, fallbackLanguage, pageLanguage, renderScreen, tokenKey, withQuery } from './render.ts';
+import { pageLanguage, renderScreen, tokenKey, withQuery } from './render.ts';
+import { htmlPagesFor } from './publicRoutes.ts';
 import { screenFor, type Screen } from './screens.ts';
 
 const pageQuery = z.object({
@@ -37,20 +37,7 @@ export const respondentPages = (ctx: AppContext, rateLimit: PublicRateLimit): Fa
     done(null, parseForm(String(body))),
   );
   app.addHook('onRequest', rateLimit);
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('content-security-policy', RESPONDENT_CSP);
-    reply.header('cache-control', 'no-store');
-  });
-  app.setErrorHandler((error: FastifyError, req, reply) => {
-    const thrown: unknown = error;
-    const domain = thrown instanceof DomainError ? thrown : null;
-    const details = (domain?.details ?? {}) as { language?: string | null; retryAfterSeconds?: number };
-    const code = domain?.code ?? (error.statusCode === 429 ? 'rate_limited' : error.validation ? 'not_found' : 'internal');
-    if (code === 'internal') req.log.error({ err: error }, 'respondent page failed');
-    if (details.retryAfterSeconds) reply.header('retry-after', String(details.retryAfterSeconds));
-    const { status, body } = errorPage(code, fallbackLanguage(req, details.language ?? (req.query as { lang?: string } | undefined)?.lang));
-    return reply.code(status).type('text/html; charset=utf-8').send(body);
-  });
+  htmlPagesFor(app, RESPONDENT_CSP, 'respondent page');
 
   const show = (req: FastifyRequest, reply: FastifyReply, respondent: Respondent, query: z.infer<typeof pageQuery>) => {
     const lang = pageLanguage(req, respondent, query.lang);
