@@ -85,10 +85,37 @@ describe('responses API', () => {
     const anonInv = await invite(w, anon.survey.id, { contactId: contact.id });
     const q = (await w.t.app.inject({ method: 'GET', url: `/api/public/v1/s/${anonInv.token}`, remoteAddress: ip })).json().questions[0].id;
     await w.t.app.inject({ method: 'POST', url: `/api/public/v1/s/${anonInv.token}/answers`, remoteAddress: ip, payload: { answers: { [q]: 7 } } });
+    // One anonymous answer alone would be that person's answer: nothing is listed below five.
     const anonList = (await w.pm.request({ method: 'GET', url: responsesUrl(anon.survey.id) })).json();
-    expect(anonList.items).toEqual([expect.objectContaining({ contactId: null, anonymous: true, answers: { [q]: 7 } })]);
+    expect(anonList).toMatchObject({ items: [], anonymousWithheld: 1 });
 
     expect((await w.pm.request({ method: 'GET', url: `${responsesUrl(own.survey.id)}?cursor=garbage` })).statusCode).toBe(400);
+  });
+
+  it('lists anonymous answers only from five on, withholding dimension values shared by fewer than five and exact times', async () => {
+    const anon = await makeLaunchedSurvey(w.t.ctx, w.tenantId, { templateId: 'enps' });
+    const ip = freshIp();
+    // Five in the call centre, one in legal: "department = legal" would name that person.
+    const departments = ['call_centre', 'call_centre', 'call_centre', 'call_centre', 'call_centre', 'legal'];
+    let questionId = '';
+    for (const [i, department] of departments.entries()) {
+      const inv = await invite(w, anon.survey.id, { attributes: { department } });
+      questionId ||= (await w.t.app.inject({ method: 'GET', url: `/api/public/v1/s/${inv.token}`, remoteAddress: ip })).json().questions[0].id;
+      const saved = await w.t.app.inject({ method: 'POST', url: `/api/public/v1/s/${inv.token}/answers`, remoteAddress: ip, payload: { answers: { [questionId]: i + 3 } } });
+      expect(saved.statusCode).toBe(200);
+      w.t.clock.advance(61_000);
+    }
+    const list = (await w.pm.request({ method: 'GET', url: responsesUrl(anon.survey.id) })).json();
+    expect(list.anonymousWithheld).toBe(0);
+    expect(list.items).toHaveLength(6);
+    const legal = list.items.find((r: { answers: Record<string, number> }) => r.answers[questionId] === 8);
+    expect(legal).toMatchObject({ contactId: null, attributes: {}, withheldAttributes: ['department'] });
+    const centre = list.items.find((r: { answers: Record<string, number> }) => r.answers[questionId] === 3);
+    expect(centre).toMatchObject({ attributes: { department: 'call_centre' }, withheldAttributes: [] });
+    for (const item of list.items) expect(item.startedAt).toMatch(/T00:00:00\.000Z$/);
+    // Paging does not leak exact times through the cursor either.
+    const page = (await w.pm.request({ method: 'GET', url: `${responsesUrl(anon.survey.id)}?limit=2` })).json();
+    expect(Buffer.from(page.nextCursor, 'base64url').toString('utf8')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('keeps the tenant wall inside a visible tenant: another tenant’s survey id is not found', async () => {

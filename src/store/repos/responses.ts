@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db.ts';
 import { answers, responses, surveys, surveyVersions } from '../schema/index.ts';
 
@@ -74,4 +74,14 @@ export async function listResponses(q: Queryable, tenantId: string, surveyId: st
 export async function tenantHasSurvey(q: Queryable, tenantId: string, surveyId: string): Promise<boolean> {
   const rows = await q.select({ id: surveys.id }).from(surveys).where(and(eq(surveys.tenantId, tenantId), eq(surveys.id, surveyId))).limit(1);
   return rows.length > 0;
+}
+
+/** For anonymous listings: how many anonymous answers the survey has, in all and per attribute value. */
+export async function anonymousGroupSizes(q: Queryable, tenantId: string, surveyId: string): Promise<{ total: number; byAttribute: Map<string, number> }> {
+  const where = sql`r.tenant_id = ${tenantId} and r.survey_id = ${surveyId} and r.anonymous`;
+  const total = await q.execute<{ n: number }>(sql`select count(*)::int as n from ${responses} r where ${where}`);
+  const groups = await q.execute<{ key: string; value: string; n: number }>(
+    sql`select a.key, a.value, count(*)::int as n from ${responses} r, jsonb_each_text(r.attributes) a where ${where} group by a.key, a.value`,
+  );
+  return { total: total.rows[0]?.n ?? 0, byAttribute: new Map(groups.rows.map((g) => [`${g.key}=${g.value}`, g.n])) };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ResponseRow } from '../../../store/repos/responses.ts';
+import type { ListedResponse } from '../../../app/responses/listResponses.ts';
 
 export const ResponseView = z.object({
   id: z.uuid(),
@@ -11,13 +11,14 @@ export const ResponseView = z.object({
   attributes: z.record(z.string(), z.string()).describe('Dimensions for breakdowns: service_type, department, employee, channel, region and custom ones'),
   contactId: z.uuid().nullable().describe('Always null for an anonymous survey'),
   anonymous: z.boolean(),
+  withheldAttributes: z.array(z.string()).describe('Anonymous answers only: dimensions withheld because fewer than 5 answers share their value; times are then given to the day'),
   startedAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.string().nullable(),
 });
 export type ResponseView = z.infer<typeof ResponseView>;
 
-export function presentResponse({ response, surveyVersion }: { response: ResponseRow; surveyVersion: number }): ResponseView {
+export function presentResponse({ response, surveyVersion, withheldAttributes }: ListedResponse): ResponseView {
   return {
     id: response.id,
     surveyVersion,
@@ -28,6 +29,7 @@ export function presentResponse({ response, surveyVersion }: { response: Respons
     attributes: response.attributes,
     contactId: response.anonymous ? null : response.contactId,
     anonymous: response.anonymous,
+    withheldAttributes,
     startedAt: response.startedAt.toISOString(),
     updatedAt: response.updatedAt.toISOString(),
     completedAt: response.completedAt?.toISOString() ?? null,
