@@ -31,7 +31,7 @@ export function sendProblem(
   req: FastifyRequest,
   reply: FastifyReply,
   code: string,
-  opts: { detail?: string; errors?: FieldError[]; extra?: Record<string, unknown> } = {},
+  opts: { detail?: string; /** A detail already in the request's language (used for Russian too). */ localizedDetail?: string; errors?: FieldError[]; extra?: Record<string, unknown> } = {},
 ) {
   const known = describeCode(code) ?? ERROR_CODES.internal;
   const locale = requestLocale(req);
@@ -41,7 +41,7 @@ export function sendProblem(
     status: known.status,
     code,
     // People read `detail`: in Russian we prefer the catalogue's wording, which is translated.
-    detail: locale === 'ru' ? known.ru : (opts.detail ?? known.en),
+    detail: opts.localizedDetail ?? (locale === 'ru' ? known.ru : (opts.detail ?? known.en)),
     instance: req.url.split('?')[0] ?? '/',
     requestId: req.id,
     ...(opts.errors ? { errors: opts.errors } : {}),

@@ -2,7 +2,8 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError } from '../../domain/errors.ts';
 import { describeCode } from '../errorCodes.ts';
-import { sendProblem, type FieldError } from '../problem.ts';
+import { requestLocale, sendProblem, type FieldError } from '../problem.ts';
+import { localizeValidationMessage } from '../validationMessages.ts';
 
 /** One place turns every error into application/problem+json with a stable code. */
 export function registerErrorHandling(app: FastifyInstance) {
@@ -21,12 +22,14 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (hasZodFastifySchemaValidationErrors(error)) {
       // Body fields are named as the client sent them (`email`, `memberships.0.role`);
       // the body itself, the query and the URL parameters keep their prefix.
+      const locale = requestLocale(req);
       const errors = error.validation.map((v) => ({
         path: fieldPath(error.validationContext, String(v.instancePath)),
-        message: v.message ?? 'is not valid',
+        code: v.keyword,
+        message: localizeValidationMessage(v as { keyword: string; message?: string; params?: Record<string, unknown> }, locale),
       }));
       return sendProblem(req, reply, 'validation', {
-        detail: `Invalid ${errors.map((e) => e.path).join(', ')}: ${errors.map((e) => e.message).join('; ')}`,
+        localizedDetail: `${locale === 'ru' ? 'Неверные поля' : 'Invalid'} ${errors.map((e) => e.path).join(', ')}: ${errors.map((e) => e.message).join('; ')}`,
         errors,
       });
     }
