@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, loopbackOnlyContext } from './browser.ts';
 import { newEnv, startVoxpop, type VoxpopEnv, type VoxpopProcess } from './voxpopProcess.ts';
@@ -52,9 +52,10 @@ describe('surveys and contacts UI in headless Chromium', () => {
       const surveyId = await createSurveyFromTemplate(page);
       await checkFollowUpInRussian(page);
       await launch(page, tenantId, surveyId);
+      const slug = await shareLinks(page, context);
       await importContacts(page, tenantId);
       await answerAsInvitedCustomer(page, tenantId, surveyId);
-      await analystSeesReadOnly(surveyId, tenantId);
+      await analystSeesReadOnly(surveyId, tenantId, slug);
     } catch (err) {
       await page.screenshot({ path: 'test-results/surveys-ui-failure.png', fullPage: true });
       throw err;
@@ -216,6 +217,61 @@ async function launch(page: Page, tenantId: string, surveyId: string) {
   await page.screenshot({ path: 'test-results/surveys-list-desktop.png', fullPage: true });
 }
 
+/**
+ * The Share / Links panel, in Russian: a test link opens the live survey in the chosen
+ * language (nothing is answered, so the journey's response count stays 1), and a
+ * permanent link comes with its QR code and the widget snippet.
+ */
+async function shareLinks(page: Page, context: BrowserContext): Promise<string> {
+  await page.getByRole('link', { name: 'NPS after a support call' }).click();
+  await page.getByRole('heading', { level: 1, name: 'NPS after a support call' }).waitFor();
+  await page.getByRole('button', { name: 'Ссылки и публикация' }).click();
+  const panel = page.getByTestId('share-panel');
+
+  const testLink = panel.getByRole('region', { name: 'Тестовая ссылка' });
+  await testLink.getByText('Ответы по тестовой ссылке попадают в результаты наравне со всеми остальными.').waitFor();
+  await testLink.getByLabel('Язык').selectOption('en');
+  await testLink.getByRole('button', { name: 'Создать тестовую ссылку' }).click();
+  const shown = testLink.getByTestId('test-link');
+  await shown.getByText(/показывается только один раз/).waitFor();
+  const url = await shown.getByLabel('Тестовая ссылка').inputValue();
+  expect(url).toMatch(/\/s\/[A-Za-z0-9_-]{20,}$/);
+  const [respondent] = await Promise.all([context.waitForEvent('page'), shown.getByRole('link', { name: 'Открыть' }).click()]);
+  await respondent.getByText(/how likely are you to recommend our company/).waitFor();
+  await respondent.getByRole('radio', { name: '10', exact: true }).waitFor();
+  await respondent.close();
+
+  const permanent = panel.getByRole('region', { name: 'Постоянные ссылки' });
+  await permanent.getByText('Постоянных ссылок пока нет.').waitFor();
+  await permanent.getByRole('button', { name: 'Добавить атрибут' }).click();
+  await permanent.getByLabel('Атрибут 1: название').fill('Region');
+  await permanent.getByLabel('Атрибут 1: значение').fill('north');
+  await permanent.getByRole('button', { name: 'Создать постоянную ссылку' }).click();
+  await permanent.getByText(/строчные латинские буквы/).waitFor(); // "Region" is not a valid key; nothing was sent
+  await permanent.getByLabel('Атрибут 1: название').fill('region');
+  await permanent.getByRole('button', { name: 'Создать постоянную ссылку' }).click();
+  await permanent.getByText('Постоянная ссылка создана.').waitFor();
+  const card = permanent.getByTestId('feedback-link');
+  expect(await card.count()).toBe(1);
+  const slug = (await card.getAttribute('data-slug'))!;
+  expect(slug).toMatch(/^[a-z2-9]{12}$/);
+  expect(await card.innerText()).toMatch(/region\s*=\s*north/);
+  expect(await card.getByLabel('Ссылка', { exact: true }).inputValue()).toMatch(new RegExp(`/f/${slug}$`));
+  const qr = card.getByRole('img', { name: /QR-код ссылки/ });
+  await expect.poll(() => qr.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
+  expect(await card.getByRole('link', { name: 'Скачать QR (SVG)' }).getAttribute('download')).toBe(`voxpop-${slug}.svg`);
+  const snippet = await card.getByTestId('embed-snippet').inputValue();
+  expect(snippet).toMatch(new RegExp(`^<script src="http://[^"]+/widget\\.js" data-voxpop-link="${slug}" async></script>$`));
+
+  // The sticky save bar would be drawn over the middle of a tall element screenshot.
+  await panel.screenshot({ path: 'test-results/survey-links-desktop.png', style: '.editor-toolbar { position: static !important; }' });
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await panel.screenshot({ path: 'test-results/survey-links-360.png' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return slug;
+}
+
 async function importContacts(page: Page, tenantId: string) {
   await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name: 'Контакты' }).click();
   await page.getByText('Контактов пока нет').waitFor();
@@ -265,7 +321,7 @@ async function importContacts(page: Page, tenantId: string) {
   // One person: details, an export of everything held, and erasure on request.
   await page.getByRole('link', { name: /Кузнецова/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Кузнецова Анна' }).waitFor();
-  await page.getByText('+79035554433').waitFor();
+  await page.getByText('+79035554433').first().waitFor(); // in the details and in the do-not-contact card
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Выгрузить данные (JSON)' }).click()]);
   const exported = JSON.parse(await fs.readFile((await download.path())!, 'utf8'));
   expect(exported.contact).toMatchObject({ phone: '+79035554433', email: 'anna@example.ru', attributes: { service_type: 'Карта' } });
@@ -334,7 +390,7 @@ async function answerAsInvitedCustomer(page: Page, tenantId: string, surveyId: s
 }
 
 /** An analyst reads surveys but may not change them, and does not see contacts at all. */
-async function analystSeesReadOnly(surveyId: string, tenantId: string) {
+async function analystSeesReadOnly(surveyId: string, tenantId: string, slug: string) {
   const context = await loopbackOnlyContext(browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(`${voxpop.baseUrl}/login`);
@@ -347,6 +403,11 @@ async function analystSeesReadOnly(surveyId: string, tenantId: string) {
   await page.getByText('You can view this survey but not change it.').waitFor();
   expect(await page.getByRole('button', { name: /^Launch/ }).count()).toBe(0);
   expect(await page.locator('[data-question-id="nps"] select').first().isDisabled()).toBe(true);
+  // The permanent link is there to copy and print; making new ones is for project managers.
+  await page.getByRole('button', { name: 'Share / Links' }).click();
+  await page.getByRole('heading', { name: `Link ${slug}` }).waitFor();
+  await page.getByText('You can see the survey’s links but not create new ones.').waitFor();
+  expect(await page.getByRole('button', { name: /^Create/ }).count()).toBe(0);
   expect(await page.getByRole('navigation', { name: 'Main' }).innerText()).not.toMatch(/Contacts/);
   expect(context.outbound).toEqual([]);
   await context.close();

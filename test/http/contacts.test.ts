@@ -162,6 +162,17 @@ describe('contacts', () => {
     expect((await b.request({ method: 'GET', url: base })).json().items).toHaveLength(1);
   });
 
+  it("shows on a contact's page whether their phone or email is on the do-not-contact list", async () => {
+    const { tenantId, b } = await managerOfNewTenant();
+    const contact = await makeContact(t.ctx, tenantId, { email: 'Mixed.Case@Example.test' });
+    const detail = async () => (await b.request({ method: 'GET', url: `/api/v1/tenants/${tenantId}/contacts/${contact.id}` })).json().doNotContact;
+    expect(await detail()).toEqual({ phone: false, email: false });
+    await b.request({ method: 'POST', url: `/api/v1/tenants/${tenantId}/do-not-contact`, payload: { kind: 'email', value: 'mixed.case@example.test' } });
+    expect(await detail()).toEqual({ phone: false, email: true });
+    await b.request({ method: 'POST', url: `/api/v1/tenants/${tenantId}/do-not-contact`, payload: { kind: 'phone', value: contact.phone! } });
+    expect(await detail()).toEqual({ phone: true, email: true });
+  });
+
   it('hides contacts from analysts and client viewers, and from tokens without contacts scopes', async () => {
     const { tenantId } = await managerOfNewTenant();
     const contact = await makeContact(t.ctx, tenantId);

@@ -21,6 +21,7 @@ const NewSurveyPage = lazy(() => import('./pages/surveys/NewSurveyPage.tsx').the
 const SurveyEditorPage = lazy(() => import('./pages/surveys/SurveyEditorPage.tsx').then((m) => ({ default: m.SurveyEditorPage })));
 const ContactsPage = lazy(() => import('./pages/contacts/ContactsPage.tsx').then((m) => ({ default: m.ContactsPage })));
 const ContactDetailPage = lazy(() => import('./pages/contacts/ContactDetailPage.tsx').then((m) => ({ default: m.ContactDetailPage })));
+const DoNotContactPage = lazy(() => import('./pages/contacts/doNotContact/DoNotContactPage.tsx').then((m) => ({ default: m.DoNotContactPage })));
 const ImportWizardPage = lazy(() => import('./pages/contacts/import/ImportWizardPage.tsx').then((m) => ({ default: m.ImportWizardPage })));
 
 const PAGES: Record<SectionId, ComponentType> = {
@@ -39,6 +40,7 @@ const SUBPAGES: ReadonlyArray<{ section: SectionId; path: string; Page: Componen
   { section: 'surveys', path: 'surveys/:surveyId', Page: SurveyEditorPage },
   { section: 'contacts', path: 'contacts/import', Page: ImportWizardPage },
   { section: 'contacts', path: 'contacts/import/:importId', Page: ImportWizardPage },
+  { section: 'contacts', path: 'contacts/do-not-contact', Page: DoNotContactPage },
   { section: 'contacts', path: 'contacts/:contactId', Page: ContactDetailPage },
 ];
 

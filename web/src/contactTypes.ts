@@ -32,6 +32,19 @@ export interface ContactHistoryEntry {
 
 export interface ContactDetailView extends ContactView {
   history: ContactHistoryEntry[];
+  /** Whether the contact's own phone / email is on the do-not-contact list. */
+  doNotContact: { phone: boolean; email: boolean };
+}
+
+export type DoNotContactKind = 'phone' | 'email';
+
+/** An address no survey is ever sent to: E.164 phone or lower-cased email. */
+export interface DoNotContactEntry {
+  kind: DoNotContactKind;
+  value: string;
+  /** Free text; `manual` when added without one. */
+  reason: string;
+  createdAt: string;
 }
 
 export interface ContactPage {

@@ -1,6 +1,7 @@
 // Every API call the SPA makes, typed. One line each; the contract is the documentation.
 import { request, upload } from './api.ts';
-import type { ColumnMapping, ContactDetailView, ContactPage, ImportCheckOptions, ImportView } from './contactTypes.ts';
+import type { ColumnMapping, ContactDetailView, ContactPage, DoNotContactEntry, DoNotContactKind, ImportCheckOptions, ImportView } from './contactTypes.ts';
+import type { FeedbackLinkView, InvitationCreated, InvitationInput } from './linkTypes.ts';
 import type { SurveyDefinition, SurveySummary, SurveyTemplateView, SurveyView } from './surveyTypes.ts';
 import type { ApiTokenView, AuditEventView, InstallationRole, Items, Locale, ScopeView, TenantRole, TenantView, UserView } from './types.ts';
 
@@ -103,11 +104,25 @@ export const api = {
   surveyAction: (tenantId: string, surveyId: string, action: 'launch' | 'pause' | 'resume' | 'close') =>
     request<SurveyView>('POST', `${tenant(tenantId)}/surveys/${id(surveyId)}/${action}`),
 
+  createInvitation: (tenantId: string, surveyId: string, body: InvitationInput) =>
+    request<InvitationCreated>('POST', `${tenant(tenantId)}/surveys/${id(surveyId)}/invitations`, body),
+  listFeedbackLinks: (tenantId: string, surveyId: string) =>
+    request<Items<FeedbackLinkView>>('GET', `${tenant(tenantId)}/surveys/${id(surveyId)}/feedback-links`),
+  createFeedbackLink: (tenantId: string, surveyId: string, body: { attributes?: Record<string, string> }) =>
+    request<FeedbackLinkView>('POST', `${tenant(tenantId)}/surveys/${id(surveyId)}/feedback-links`, body),
+
   listContacts: (tenantId: string, q: ContactQuery) =>
     request<ContactPage>('GET', `${tenant(tenantId)}/contacts${query({ search: q.search, cursor: q.cursor, limit: q.limit })}`),
   getContact: (tenantId: string, contactId: string) => request<ContactDetailView>('GET', `${tenant(tenantId)}/contacts/${id(contactId)}`),
   exportContact: (tenantId: string, contactId: string) => request<unknown>('GET', `${tenant(tenantId)}/contacts/${id(contactId)}/export`),
   eraseContact: (tenantId: string, contactId: string) => request<void>('POST', `${tenant(tenantId)}/contacts/${id(contactId)}/erase`),
+
+  listDoNotContact: (tenantId: string, q: { cursor?: string; limit?: number }) =>
+    request<{ items: DoNotContactEntry[]; nextCursor: string | null }>('GET', `${tenant(tenantId)}/do-not-contact${query({ cursor: q.cursor, limit: q.limit })}`),
+  addDoNotContact: (tenantId: string, body: { kind: DoNotContactKind; value: string; reason?: string }) =>
+    request<DoNotContactEntry>('POST', `${tenant(tenantId)}/do-not-contact`, body),
+  removeDoNotContact: (tenantId: string, kind: DoNotContactKind, value: string) =>
+    request<void>('DELETE', `${tenant(tenantId)}/do-not-contact/${kind}/${id(value)}`),
 
   uploadContactImport: (tenantId: string, file: File, contentType: string) =>
     upload<ImportView>(`${tenant(tenantId)}/contact-imports${query({ fileName: file.name })}`, file, contentType),

@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/access.ts';
 import { normalizeEmail, normalizePhone } from '../../domain/contacts/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { findContact, listContactChanges, listContacts, type ContactChangeRow, type ContactCursor, type ContactRow } from '../../store/repos/contacts.ts';
+import { listedKinds } from '../../store/repos/doNotContact.ts';
 import { findTenant } from '../../store/repos/tenants.ts';
 import { requireTenantPermission } from '../access.ts';
 import type { AppContext } from '../context.ts';
@@ -40,11 +41,12 @@ export async function getContactWithHistory(
   actor: Actor,
   tenantId: string,
   contactId: string,
-): Promise<{ contact: ContactRow; history: ContactChangeRow[] }> {
+): Promise<{ contact: ContactRow; history: ContactChangeRow[]; doNotContact: { phone: boolean; email: boolean } }> {
   requireTenantPermission(actor, tenantId, 'contacts.read');
   const contact = await findContact(ctx.db, tenantId, contactId);
   if (!contact) throw notFound('Contact');
-  return { contact, history: await listContactChanges(ctx.db, tenantId, contactId) };
+  const [history, listed] = await Promise.all([listContactChanges(ctx.db, tenantId, contactId), listedKinds(ctx.db, tenantId, contact)]);
+  return { contact, history, doNotContact: { phone: listed.has('phone'), email: listed.has('email') } };
 }
 
 function encodeCursor(cursor: ContactCursor): string {

@@ -41,6 +41,19 @@ export async function removeDoNotContact(q: Queryable, tenantId: string, kind: D
   return rows.length > 0;
 }
 
+/** Which of this person's addresses are on the list (for the contact's page). */
+export async function listedKinds(q: Queryable, tenantId: string, address: { phone?: string | null; email?: string | null }): Promise<Set<DoNotContactKind>> {
+  const alternatives: SQL[] = [];
+  if (address.phone) alternatives.push(and(eq(doNotContact.kind, 'phone'), eq(doNotContact.value, address.phone))!);
+  if (address.email) alternatives.push(and(eq(doNotContact.kind, 'email'), eq(doNotContact.value, address.email.toLowerCase()))!);
+  if (alternatives.length === 0) return new Set();
+  const rows = await q
+    .select({ kind: doNotContact.kind })
+    .from(doNotContact)
+    .where(and(eq(doNotContact.tenantId, tenantId), or(...alternatives)));
+  return new Set(rows.map((r) => r.kind as DoNotContactKind));
+}
+
 /** For the channels, before every send: is either address of this person on the list? */
 export async function isDoNotContact(q: Queryable, tenantId: string, address: { phone?: string | null; email?: string | null }): Promise<boolean> {
   const alternatives: SQL[] = [];

@@ -1,11 +1,15 @@
 // English strings: the reference dictionary. Its keys are the type every other
 // language must match exactly (see Messages). `{name}` marks a parameter.
 import { contactsEn } from './contacts.en.ts';
+import { doNotContactEn } from './doNotContact.en.ts';
+import { linksEn } from './links.en.ts';
 import { surveysEn } from './surveys.en.ts';
 
 export const en = {
   ...surveysEn,
   ...contactsEn,
+  ...doNotContactEn,
+  ...linksEn,
   'app.name': 'Voxpop',
   'app.skipToContent': 'Skip to content',
   'app.loading': 'Loading…',

@@ -1,10 +1,14 @@
 import { contactsRu } from './contacts.ru.ts';
+import { doNotContactRu } from './doNotContact.ru.ts';
+import { linksRu } from './links.ru.ts';
 import type { Messages } from './en.ts';
 import { surveysRu } from './surveys.ru.ts';
 
 export const ru: Messages = {
   ...surveysRu,
   ...contactsRu,
+  ...doNotContactRu,
+  ...linksRu,
   'app.name': 'Voxpop',
   'app.skipToContent': 'Перейти к содержимому',
   'app.loading': 'Загрузка…',

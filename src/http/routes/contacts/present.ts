@@ -34,7 +34,11 @@ export const ContactChangeView = z.object({
   changedBy: z.uuid().nullable(),
 });
 
-export const ContactDetailView = ContactView.extend({ history: z.array(ContactChangeView) });
+export const ContactDetailView = ContactView.extend({
+  history: z.array(ContactChangeView),
+  /** Whether this person's phone and email are on the tenant's do-not-contact list. */
+  doNotContact: z.object({ phone: z.boolean(), email: z.boolean() }),
+});
 
 export const presentContact = (c: ContactRow): ContactView => ({
   id: c.id,

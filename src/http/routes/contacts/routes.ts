@@ -33,8 +33,8 @@ export const contactRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
   );
 
   app.get('/tenants/:tenantId/contacts/:contactId', { schema: { tags, summary: 'One contact with the history of its changes', params, response: { 200: ContactDetailView, ...errorResponses } } }, async (req) => {
-    const { contact, history } = await getContactWithHistory(ctx, actorOf(req), req.params.tenantId, req.params.contactId);
-    return { ...presentContact(contact), history: history.map(presentChange) };
+    const { contact, history, doNotContact } = await getContactWithHistory(ctx, actorOf(req), req.params.tenantId, req.params.contactId);
+    return { ...presentContact(contact), history: history.map(presentChange), doNotContact };
   });
 
   app.patch(

@@ -12,6 +12,7 @@ import type { TenantView } from '../../types.ts';
 import { ContactFacts } from './ContactFacts.tsx';
 import { ContactHistory } from './ContactHistory.tsx';
 import { contactName } from './contactName.ts';
+import { ContactDoNotContact } from './doNotContact/ContactDoNotContact.tsx';
 import { EraseContact } from './EraseContact.tsx';
 import './contacts.css';
 
@@ -61,7 +62,22 @@ function ContactDetail({ tenant, contactId }: { tenant: TenantView; contactId: s
       <p>{back}</p>
       <FormError error={exportData.error ?? erase.error} />
       {view.erased && <p className="alert alert-info">{t('contacts.erasedNotice')}</p>}
+      {(view.doNotContact.phone || view.doNotContact.email) && (
+        <p className="status-line">
+          <span className="badge badge-error" data-testid="dnc-badge">
+            {t('dnc.badge')}
+          </span>
+        </p>
+      )}
       <ContactFacts contact={view} />
+      {!view.erased && (
+        <ContactDoNotContact
+          tenantId={tenant.id}
+          contact={view}
+          canManage={canManage}
+          onListed={(kind) => contact.setData((c) => c && { ...c, doNotContact: { ...c.doNotContact, [kind]: true } })}
+        />
+      )}
       <ContactHistory history={view.history} />
       {canManage && !view.erased && <EraseContact onErase={() => erase.run()} />}
       {erase.pending && <Notice>{t('contacts.erasing')}</Notice>}

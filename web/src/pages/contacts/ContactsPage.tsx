@@ -13,6 +13,7 @@ import { useUser } from '../../session.tsx';
 import { useTenants } from '../../tenants.tsx';
 import type { TenantView } from '../../types.ts';
 import { contactName } from './contactName.ts';
+import { ContactsTabs } from './ContactsTabs.tsx';
 import './contacts.css';
 
 const PAGE_SIZE = 50;
@@ -46,6 +47,7 @@ function ContactList({ tenant }: { tenant: TenantView }) {
 
   return (
     <>
+      <ContactsTabs tenantId={tenant.id} />
       <PageHeader title={t('contacts.title')}>
         {hasTenantPermission(user, tenant.id, 'contacts.manage') && (
           <Link className="btn btn-primary" to={`${base}/import`}>

@@ -18,6 +18,7 @@ import { QuestionList } from './editor/QuestionList.tsx';
 import { SurveyError } from './editor/SurveyError.tsx';
 import { SurveyPreview } from './editor/SurveyPreview.tsx';
 import { SurveySettings } from './editor/SurveySettings.tsx';
+import { SharePanel } from './links/SharePanel.tsx';
 import { SurveyStatusBadge } from './SurveyStatusBadge.tsx';
 import { useSurveyEditor } from './useSurveyEditor.ts';
 import './surveys.css';
@@ -71,6 +72,14 @@ function SurveyEditor({ tenant, initial }: { tenant: TenantView; initial: Survey
       <SurveyError error={error} definition={draft} />
       {editor.notice && !error && <Notice>{t(`editor.notice.${editor.notice}`)}</Notice>}
       {saved.currentVersion !== null && saved.draftDiffersFromCurrent && <ChangesBanner version={saved.currentVersion} changes={saved.changes} />}
+      <SharePanel
+        tenantId={tenant.id}
+        surveyId={saved.id}
+        status={saved.status}
+        languages={saved.draft.languages}
+        defaultLanguage={saved.draft.defaultLanguage}
+        canCreate={hasTenantPermission(user, tenant.id, 'invitations.manage')}
+      />
 
       <div className={previewWidth === 'desktop' ? 'editor-layout wide-preview' : 'editor-layout'}>
         <div className="editor-main">

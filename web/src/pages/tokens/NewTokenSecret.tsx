@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { copyText } from '../../clipboard.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 /** The plaintext token, shown once: a warning, the value, a copy button. */
@@ -47,27 +48,4 @@ export function NewTokenSecret({ name, secret, onDone }: { name: string; secret:
       </button>
     </section>
   );
-}
-
-/**
- * The Clipboard API exists only in secure contexts; a self-hosted install is often
- * opened over plain http on a LAN, so fall back to selecting and execCommand('copy').
- */
-async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
-  if (navigator.clipboard && window.isSecureContext) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return true;
-    } catch {
-      // fall through to the legacy path
-    }
-  }
-  if (!input) return false;
-  input.focus();
-  input.select();
-  try {
-    return document.execCommand('copy');
-  } catch {
-    return false;
-  }
 }

@@ -1,0 +1,48 @@
+// Русские строки панели «Ссылки и публикация». Ключи те же, что в links.en.ts: пропуск — ошибка типов.
+import type { linksEn } from './links.en.ts';
+
+export const linksRu: Record<keyof typeof linksEn, string> = {
+  'links.title': 'Ссылки и публикация',
+  'links.intro': 'Пройдите опрос как респондент по тестовой ссылке или опубликуйте его: постоянная ссылка, QR-код, виджет для сайта.',
+  'links.draft': 'Ссылки появятся после запуска опроса: черновик пока нельзя пройти.',
+  'links.paused': 'Опрос приостановлен: его ссылки сообщают, что опрос временно закрыт. Возобновите его, чтобы создавать новые ссылки.',
+  'links.closed': 'Опрос закрыт: его ссылки больше не принимают ответы.',
+  'links.readOnly': 'Вы видите ссылки опроса, но не можете создавать новые.',
+  'links.copy': 'Скопировать',
+  'links.copied': 'Скопировано.',
+  'links.copyFailed': 'Не удалось скопировать. Выделите текст и скопируйте вручную.',
+  'links.open': 'Открыть',
+
+  'links.test.title': 'Тестовая ссылка',
+  'links.test.intro': 'Личная ссылка без привязки к контакту: пройдите опрос так, как его увидит респондент.',
+  'links.test.counts': 'Ответы по тестовой ссылке попадают в результаты наравне со всеми остальными.',
+  'links.test.language': 'Язык',
+  'links.test.create': 'Создать тестовую ссылку',
+  'links.test.url': 'Тестовая ссылка',
+  'links.test.shownOnce': 'Это личная ссылка, и она показывается только один раз: скопируйте или откройте её сейчас. До {date} любой, у кого она есть, может ответить на опрос.',
+
+  'links.attributes': 'Атрибуты (необязательно)',
+  'links.attributesHint': 'Сохраняются с каждым ответом для разрезов, например region = north, branch = tverskaya.',
+  'links.attributeKey': 'Атрибут {n}: название',
+  'links.attributeValue': 'Атрибут {n}: значение',
+  'links.addAttribute': 'Добавить атрибут',
+  'links.removeAttribute': 'Удалить атрибут {n}',
+  'links.attributeProblem.key': 'Название: строчные латинские буквы, цифры и «_», начинается с буквы.',
+  'links.attributeProblem.duplicate': 'Это название встречается дважды.',
+  'links.attributeProblem.value': 'Укажите значение или очистите строку.',
+  'links.attributeProblem.long': 'Не больше 200 символов.',
+
+  'links.feedback.title': 'Постоянные ссылки',
+  'links.feedback.intro': 'Одна ссылка для всех: для чека, QR-кода на плакате или виджета на сайте. Каждый переход начинает новый ответ.',
+  'links.feedback.none': 'Постоянных ссылок пока нет.',
+  'links.feedback.create': 'Создать постоянную ссылку',
+  'links.feedback.created': 'Постоянная ссылка создана.',
+  'links.feedback.heading': 'Ссылка {slug}',
+  'links.feedback.url': 'Ссылка',
+  'links.feedback.qrAlt': 'QR-код ссылки {url}',
+  'links.feedback.downloadQr': 'Скачать QR (SVG)',
+  'links.feedback.embed': 'Виджет для сайта',
+  'links.feedback.embedHint': 'Вставьте этот код в страницы вашего сайта. Когда и где он появляется, на каком языке: см. docs/WIDGET.md.',
+  'links.feedback.inactive': 'Отключена',
+  'links.feedback.createdAt': 'Создана {date}',
+};
