@@ -4,13 +4,15 @@ import { Cleanup } from './lib/cleanup.ts';
 
 /**
  * Every benchmark, in one list. `npm run bench` runs them all; `npm run bench -- NAME`
- * runs one; `--quick` shortens each to check that it works (its figures prove nothing).
+ * runs one; `--quick` shortens each to check that it works (its figures prove nothing);
+ * `--rows=N` sizes the row-count benchmarks (contacts-import), e.g. to show memory does not grow with N.
  * DATABASE_URL points them at a PostgreSQL server instead of the embedded one.
  */
 interface BenchOptions {
   cleanup: Cleanup;
   databaseUrl: string | undefined;
   quick: boolean;
+  rows: number | undefined;
   uvThreadpoolSize: number;
 }
 
@@ -21,6 +23,12 @@ const benchmarks: Array<{ name: string; run: (opts: BenchOptions) => Promise<boo
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const rowsArg = args.find((a) => a.startsWith('--rows='));
+const rows = rowsArg ? Number.parseInt(rowsArg.slice('--rows='.length), 10) : undefined;
+if (rows !== undefined && !(rows > 0)) {
+  console.error(`--rows needs a positive number, not "${rowsArg}"`);
+  process.exit(2);
+}
 const names = args.filter((a) => !a.startsWith('--'));
 const unknown = names.filter((n) => !benchmarks.some((b) => b.name === n));
 if (unknown.length > 0) {
@@ -42,7 +50,7 @@ let ok = true;
 try {
   for (const bench of benchmarks.filter((b) => names.length === 0 || names.includes(b.name))) {
     console.error(`${bench.name}${quick ? ' (quick: checks that it runs, figures mean nothing)' : ''}`);
-    ok = (await bench.run({ cleanup, databaseUrl: process.env.DATABASE_URL, quick, uvThreadpoolSize: Number.parseInt(process.env.UV_THREADPOOL_SIZE ?? '4', 10) })) && ok;
+    ok = (await bench.run({ cleanup, databaseUrl: process.env.DATABASE_URL, quick, rows, uvThreadpoolSize: Number.parseInt(process.env.UV_THREADPOOL_SIZE ?? '4', 10) })) && ok;
   }
 } catch (err) {
   ok = false;

@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { deleteStagedRowsOf } from '../../store/repos/contactImportRows.ts';
 import { findContactImport, updateContactImport } from '../../store/repos/contactImports.ts';
 import { requireTenantPermission } from '../access.ts';
 import type { AppContext } from '../context.ts';
@@ -16,5 +17,7 @@ export async function discardContactImport(ctx: AppContext, actor: Actor, tenant
     if (current.status === 'done' || current.status === 'discarded') return current;
     return updateContactImport(tx, tenantId, importId, { status: 'discarded', finishedAt: ctx.clock.now() });
   });
-  if (row) await removeImportFile(ctx.config, tenantId, importId);
+  if (!row) return;
+  await deleteStagedRowsOf(ctx.db, tenantId, importId);
+  await removeImportFile(ctx.config, tenantId, importId);
 }

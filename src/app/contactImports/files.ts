@@ -42,8 +42,13 @@ export async function saveUpload(source: Readable, file: string, maxBytes: numbe
         settled = true;
         source.unpipe(out);
         source.resume();
-        out.destroy();
-        reject(error);
+        // Reject only once the file is closed: the open may still be under way, and the
+        // cleanup below must not run before it, or an empty file would be left behind.
+        if (out.closed) reject(error);
+        else {
+          out.once('close', () => reject(error));
+          out.destroy();
+        }
       };
       source.on('data', (chunk: Buffer) => {
         sizeBytes += chunk.length;

@@ -33,5 +33,5 @@ export function pipelineOptions(settings: ImportSettings, tenant: Pick<TenantRow
   return { defaultRegion: settings.options.defaultRegion ?? tenant.defaultRegion, tenantTimezone: tenant.timezone };
 }
 
-/** Rows in one database round: large enough that a statement's overhead vanishes, small enough to keep memory flat. */
+/** Staged rows per import transaction: the progress mark moves this far at a time, so a crash redoes at most this many. */
 export const IMPORT_BATCH_ROWS = 5_000;

@@ -1,46 +1,69 @@
 import { DomainError } from '../../domain/errors.ts';
 import { lockTenantContacts } from '../../store/repos/contactBatches.ts';
+import { deleteStagedRowsOf, hasStagedRows } from '../../store/repos/contactImportRows.ts';
 import { findContactImport, recordImportProgress, updateContactImport } from '../../store/repos/contactImports.ts';
+import { applyStagedChunk, type ChunkResult } from '../../store/repos/stagedContacts.ts';
 import { findTenant } from '../../store/repos/tenants.ts';
-import { startImport, type ValidContact } from '../contacts/import/index.ts';
 import type { AppContext } from '../context.ts';
-import { applyContactBatch } from './applyBatch.ts';
-import { importFilePath, readImportRows, removeImportFile, type ImportFormat } from './files.ts';
-import { inBatches } from './inBatches.ts';
-import { IMPORT_BATCH_ROWS, pipelineOptions, storedSettings } from './importSettings.ts';
+import { removeImportFile } from './files.ts';
+import { IMPORT_BATCH_ROWS, storedSettings } from './importSettings.ts';
+import { stageImportFile } from './stageImport.ts';
+
+/** A safety net: each round settles at least one row, so this is never reached with real data. */
+const MAX_ROUNDS = 50;
 
 /**
- * The confirmed import, as a job. Each batch commits with the line it
- * reached, so a run that crashed resumes after the last committed batch;
- * and since every row is matched against the contacts first, even a batch
- * written twice would update, never duplicate. The file is removed at the end.
+ * The confirmed import, as a job: the rows the check staged go into the
+ * contacts chunk by chunk, in SQL (stagedContacts.ts). Each chunk commits
+ * with the line it reached, so a run that crashed resumes after the last
+ * committed chunk; and since every row is matched against the contacts
+ * first, even a chunk applied twice would update, never duplicate. If the
+ * staged rows are gone (an UNLOGGED table is emptied by a database crash)
+ * the file is staged again first. The file and the staged rows are removed at the end.
  */
 export async function runContactImport(ctx: AppContext, tenantId: string, importId: string): Promise<void> {
   const row = await findContactImport(ctx.db, tenantId, importId);
   if (!row || row.status !== 'importing') return; // done already, or discarded
   const tenant = await findTenant(ctx.db, tenantId, null);
   if (!tenant) return;
-  const settings = storedSettings(row);
-  const run = startImport(readImportRows(importFilePath(ctx.config, tenantId, importId), row.format as ImportFormat), settings.mapping, pipelineOptions(settings, tenant));
-  const resumeAfter = row.progressLine;
+  const { options } = storedSettings(row);
   try {
-    await inBatches<ValidContact>(skipThrough(run.contacts, resumeAfter), IMPORT_BATCH_ROWS, (batch) =>
-      ctx.db.transaction(async (tx) => {
+    if (!(await hasStagedRows(ctx.db, tenantId, importId))) await stageImportFile(ctx, tenant, row);
+    for (let afterLine = row.progressLine; ; ) {
+      const reached = await ctx.db.transaction(async (tx) => {
         await lockTenantContacts(tx, tenantId);
-        const counts = await applyContactBatch(tx, tenantId, importId, batch, { updateExisting: settings.options.updateExisting });
-        await recordImportProgress(tx, tenantId, importId, { ...counts, lastLine: batch.at(-1)!.line });
-      }),
-    );
+        const first = await applyStagedChunk(tx, tenantId, importId, { afterLine, limit: IMPORT_BATCH_ROWS }, options);
+        if (first.lastLine === null) return null;
+        const counts = { inserted: first.inserted, updated: first.updated, unchanged: first.unchanged };
+        let chunk = first;
+        for (let round = 1; chunk.retry.length > 0; round += 1) {
+          if (round === MAX_ROUNDS) throw new Error(`contact import chunk did not settle after ${MAX_ROUNDS} rounds`);
+          chunk = await applyStagedChunk(tx, tenantId, importId, { only: chunk.retry }, options);
+          add(counts, chunk);
+        }
+        await recordImportProgress(tx, tenantId, importId, { ...counts, lastLine: first.lastLine });
+        return first.lastLine;
+      });
+      if (reached === null) break;
+      afterLine = reached;
+    }
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error; // the queue retries, resuming after the last batch
+    if (!(error instanceof DomainError)) throw error; // the queue retries, resuming after the last chunk
     await updateContactImport(ctx.db, tenantId, importId, { status: 'failed', error: error.message, finishedAt: ctx.clock.now() });
-    await removeImportFile(ctx.config, tenantId, importId);
+    await cleanUp(ctx, tenantId, importId);
     return;
   }
   await updateContactImport(ctx.db, tenantId, importId, { status: 'done', finishedAt: ctx.clock.now() });
-  await removeImportFile(ctx.config, tenantId, importId);
+  await cleanUp(ctx, tenantId, importId);
 }
 
-async function* skipThrough(items: AsyncIterable<ValidContact>, line: number): AsyncGenerator<ValidContact> {
-  for await (const item of items) if (item.line > line) yield item;
+function add(counts: Pick<ChunkResult, 'inserted' | 'updated' | 'unchanged'>, more: ChunkResult): void {
+  counts.inserted += more.inserted;
+  counts.updated += more.updated;
+  counts.unchanged += more.unchanged;
+}
+
+async function cleanUp(ctx: AppContext, tenantId: string, importId: string): Promise<void> {
+  await deleteStagedRowsOf(ctx.db, tenantId, importId);
+  await removeImportFile(ctx.config, tenantId, importId);
 }

@@ -21,5 +21,5 @@ export { parseConsent } from './consent.ts';
 export { validateContactRow, type ContactRowOptions, type ContactRowResult } from './validateContactRow.ts';
 export { dedupKeys, createDuplicateTracker, detectDuplicatesInFile, type DedupKey, type DedupKind, type DuplicateMatch, type DuplicateTracker } from './dedup.ts';
 export { foldText } from './text.ts';
-export { fieldsFromRow, mergeContact, diffContact, pickContactFields, type ContactFields, type ContactChanges } from './merge.ts';
+export { fieldsFromRow, isPersonalZone, mergeContact, diffContact, pickContactFields, type ContactFields, type ContactChanges } from './merge.ts';
 export { anonymizeAnswers, type QuestionKinds } from './anonymizeAnswers.ts';

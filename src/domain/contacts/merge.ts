@@ -53,6 +53,11 @@ export function pickContactFields(record: ContactFields): ContactFields {
 /** Zones worked out from the person (column, region, phone) beat a fallback (tenant, country default). */
 const PERSONAL_ZONE_SOURCES = new Set<ContactRow['timezoneSource']>(['column', 'region', 'phone']);
 
+/** Whether the row's zone may replace a stored one (see mergeContact). */
+export function isPersonalZone(source: ContactRow['timezoneSource']): boolean {
+  return PERSONAL_ZONE_SOURCES.has(source);
+}
+
 export function fieldsFromRow(row: ContactRow): ContactFields {
   return {
     externalId: row.externalId ?? null,
@@ -81,7 +86,7 @@ export function mergeContact(existing: ContactFields, row: ContactRow): { next: 
   for (const field of SCALAR_FIELDS) {
     const value = incoming[field];
     if (value === null) continue;
-    if (field === 'timezone' && existing.timezone !== null && !PERSONAL_ZONE_SOURCES.has(row.timezoneSource)) continue;
+    if (field === 'timezone' && existing.timezone !== null && !isPersonalZone(row.timezoneSource)) continue;
     if (existing[field] !== value) {
       changes[field] = [existing[field], value];
       (next as unknown as Record<string, unknown>)[field] = value;

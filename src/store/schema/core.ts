@@ -27,6 +27,10 @@ export const tenants = pgTable(
     locale: text('locale').notNull().default('ru'),
     timezone: text('timezone').notNull().default('Europe/Moscow'),
     defaultRegion: text('default_region').notNull().default('RU'),
+    /** Ask one person at most once in this many days, across all the tenant's surveys; null = no cap. Campaigns enforce it. */
+    surveyFrequencyCapDays: integer('survey_frequency_cap_days'),
+    /** The tenant's own answer dimensions (beyond the built-in ones), with their names for reports. */
+    customDimensions: jsonb('custom_dimensions').$type<Array<{ key: string; label: { ru: string; en: string } }>>().notNull().default([]),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),

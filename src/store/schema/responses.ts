@@ -31,6 +31,8 @@ export const invitations = pgTable(
     attributes: jsonb('attributes').$type<Record<string, string>>().notNull().default({}),
     /** Idempotency key of the caller (event id, campaign step …): the same key makes the same invitation. */
     externalKey: text('external_key'),
+    /** A trial link (the survey's author trying it): its answers are kept apart from real ones in every count. */
+    test: boolean('test').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     openedAt: timestamp('opened_at', { withTimezone: true }),
@@ -88,6 +90,8 @@ export const responses = pgTable(
     channel: text('channel').notNull(),
     language: text('language').notNull(),
     status: text('status').notNull().default('partial'),
+    /** Given through a test invitation: listed, but never counted with real answers. */
+    test: boolean('test').notNull().default(false),
     answers: jsonb('answers').$type<Answers>().notNull().default({}),
     attributes: jsonb('attributes').$type<Record<string, string>>().notNull().default({}),
     ip: text('ip'),

@@ -4,7 +4,9 @@
  * report. The dry run and the real import are the same pass: the dry run
  * drains it and keeps the summary, the import also consumes `contacts`.
  * Memory: the problem report is capped, the duplicate tracker grows by
- * design (see createDuplicateTracker), nothing else is kept per row.
+ * design (see createDuplicateTracker), nothing else is kept per row. The
+ * import jobs turn the tracker off (`dedupInFile: false`) and find the
+ * duplicates in SQL over the staged rows instead, where memory stays flat.
  */
 import {
   createDuplicateTracker,
@@ -24,6 +26,8 @@ import type { SourceRow } from './sourceRow.ts';
 export interface ImportOptions extends Omit<ContactRowOptions, 'required'> {
   /** How many rows with problems the summary lists (all are counted). */
   maxProblemRows?: number;
+  /** Drop repeats within the file here, in memory (default); false: every valid row comes out, the caller deduplicates. */
+  dedupInFile?: boolean;
 }
 
 export interface ValidContact {
@@ -60,7 +64,7 @@ export function startImport(rows: AsyncIterable<SourceRow>, mapping: ColumnMappi
     throw new DomainError('contacts.invalid_phone_region', `"${options.defaultRegion}" is not a country code libphonenumber knows`, { field: 'defaultRegion' });
   }
   const report = createProblemReport(options.maxProblemRows);
-  const duplicates = createDuplicateTracker();
+  const duplicates = options.dedupInFile === false ? null : createDuplicateTracker();
   const state: Omit<ImportSummary, 'problems' | 'problemCounts' | 'problemRowsOmitted'> = {
     headers: null,
     counts: { total: 0, valid: 0, invalid: 0, duplicates: 0 },
@@ -101,7 +105,7 @@ export function startImport(rows: AsyncIterable<SourceRow>, mapping: ColumnMappi
         report.addRow(result.problems.map((problem) => ({ line: item.line, ...problem })));
         continue;
       }
-      const repeat = duplicates.check(result.contact, item.line);
+      const repeat = duplicates?.check(result.contact, item.line);
       if (repeat) {
         state.counts.duplicates += 1;
         report.addRow([{ line: item.line, field: repeat.by, code: 'duplicate_in_file', message: `Duplicate of line ${repeat.line} (same ${repeat.by})` }]);
