@@ -118,6 +118,18 @@ describe('responses API', () => {
     expect(Buffer.from(page.nextCursor, 'base64url').toString('utf8')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('marks answers given through a test link as test answers', async () => {
+    const own = await makeLaunchedSurvey(w.t.ctx, w.tenantId);
+    const ip = freshIp();
+    const trial = await invite(w, own.survey.id, { test: true });
+    const real = await invite(w, own.survey.id);
+    await answerPage(w.t, trial.path, { a_nps: '2' }, ip);
+    await answerPage(w.t, real.path, { a_nps: '9' }, ip);
+    const list = (await w.pm.request({ method: 'GET', url: responsesUrl(own.survey.id) })).json();
+    const byScore = Object.fromEntries(list.items.map((r: { answers: { nps: number }; test: boolean }) => [r.answers.nps, r.test]));
+    expect(byScore).toEqual({ 2: true, 9: false });
+  });
+
   it('keeps the tenant wall inside a visible tenant: another tenant’s survey id is not found', async () => {
     const other = await makeTenant(w.t.ctx);
     const foreign = await makeLaunchedSurvey(w.t.ctx, other.id);

@@ -129,5 +129,16 @@ describe('feedback links', () => {
     expect(fromLink.map((r: { answers: object }) => r.answers)).toEqual(
       expect.arrayContaining([{ nps: 5, low_score_reason: 'Queue at the branch' }, { nps: 10 }]),
     );
+
+    // Switched off (the poster came down): the link is not found and stores nothing; on again, it works.
+    const linkUrl = `/api/v1/tenants/${w.tenantId}/surveys/${surveyId}/feedback-links/${link.id}`;
+    const off = await w.pm.request({ method: 'PATCH', url: linkUrl, payload: { active: false } });
+    expect(off.json()).toMatchObject({ id: link.id, active: false });
+    expect((await get(w.t, path, freshIp())).statusCode).toBe(404);
+    expect((await postForm(w.t, path, { a_nps: '1' }, freshIp())).statusCode).toBe(404);
+    const after = (await w.pm.request({ method: 'GET', url: `/api/v1/tenants/${w.tenantId}/surveys/${surveyId}/responses?limit=200` })).json();
+    expect(after.items.filter((r: { attributes: Record<string, string> }) => r.attributes.region === 'spb')).toHaveLength(2);
+    expect((await w.pm.request({ method: 'PATCH', url: linkUrl, payload: { active: true } })).json().active).toBe(true);
+    expect((await get(w.t, path, freshIp())).statusCode).toBe(200);
   });
 });

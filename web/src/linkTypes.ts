@@ -12,6 +12,8 @@ export interface InvitationInput {
   attributes?: Record<string, string>;
   language?: string;
   channel?: 'web';
+  /** A trial link: its answers are marked test and kept out of results. */
+  test?: boolean;
 }
 
 /** A permanent public link to a survey, e.g. printed as a QR code or embedded as the widget. */

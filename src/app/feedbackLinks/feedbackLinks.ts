@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { Actor } from '../../domain/access.ts';
-import { findFeedbackLink, insertFeedbackLink, listFeedbackLinks as listRows } from '../../store/repos/feedbackLinks.ts';
+import { findFeedbackLink, insertFeedbackLink, listFeedbackLinks as listRows, setFeedbackLinkActive } from '../../store/repos/feedbackLinks.ts';
 import { tenantHasSurvey } from '../../store/repos/responses.ts';
 import { requireTenantPermission } from '../access.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -27,6 +27,21 @@ export async function createFeedbackLink(
     const slug = Array.from({ length: SLUG_LENGTH }, () => SLUG_ALPHABET[randomInt(SLUG_ALPHABET.length)]).join('');
     const link = await insertFeedbackLink(tx, { tenantId, surveyId, slug, attributes: input.attributes ?? {} });
     await recordAudit(tx, actor, meta, { action: 'feedback_link.created', tenantId, targetType: 'feedback_link', targetId: link.id, details: { surveyId, slug } });
+    return link;
+  });
+}
+
+/**
+ * Switches a permanent link off (a poster taken down, a widget removed) or on
+ * again. Off, the link answers "not found" and stores nothing; answers already
+ * given through it stay.
+ */
+export async function changeFeedbackLink(ctx: AppContext, actor: Actor, tenantId: string, surveyId: string, linkId: string, active: boolean, meta: RequestMeta) {
+  requireTenantPermission(actor, tenantId, 'invitations.manage');
+  return ctx.db.transaction(async (tx) => {
+    const link = await setFeedbackLinkActive(tx, tenantId, surveyId, linkId, active);
+    if (!link) throw notFound('Feedback link');
+    await recordAudit(tx, actor, meta, { action: active ? 'feedback_link.enabled' : 'feedback_link.disabled', tenantId, targetType: 'feedback_link', targetId: linkId, details: { surveyId } });
     return link;
   });
 }

@@ -19,6 +19,8 @@ export interface CreateInvitationInput {
   channel?: string | undefined;
   expiresInDays?: number | undefined;
   externalKey?: string | undefined;
+  /** A trial link for the survey's author: its answers are marked and kept out of results. */
+  test?: boolean | undefined;
 }
 
 export const respondentUrl = (ctx: AppContext, handle: string) => `${ctx.config.http.publicUrl}/s/${handle}`;
@@ -62,6 +64,7 @@ export async function createInvitation(ctx: AppContext, actor: Actor, tenantId: 
       language,
       attributes: { ...usableAttributes(contact?.attributes ?? {}), ...(input.attributes ?? {}) },
       externalKey: input.externalKey ?? null,
+      test: input.test ?? false,
       expiresAt: new Date(ctx.clock.now().getTime() + (input.expiresInDays ?? INVITATION_DEFAULT_EXPIRY_DAYS) * DAY_MS),
     });
     if (!invitation) {

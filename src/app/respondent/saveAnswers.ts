@@ -64,6 +64,7 @@ async function currentResponse(tx: Tx, respondent: Respondent, request: { langua
     feedbackLinkId: feedbackLink?.id ?? null,
     contactId: anonymous ? null : (invitation?.contactId ?? null),
     anonymous,
+    test: invitation?.test ?? false,
     channel: responseChannel(invitation?.channel, request.surface),
     language: request.language,
     attributes: invitation?.attributes ?? feedbackLink?.attributes ?? {},

@@ -36,3 +36,12 @@ export async function findFeedbackLinkBySlug(q: Queryable, slug: string) {
     .limit(1);
   return rows[0] ?? null;
 }
+
+export async function setFeedbackLinkActive(q: Queryable, tenantId: string, surveyId: string, linkId: string, active: boolean): Promise<FeedbackLinkRow | null> {
+  const rows = await q
+    .update(feedbackLinks)
+    .set({ active })
+    .where(and(eq(feedbackLinks.tenantId, tenantId), eq(feedbackLinks.surveyId, surveyId), eq(feedbackLinks.id, linkId)))
+    .returning();
+  return rows[0] ?? null;
+}

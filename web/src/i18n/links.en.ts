@@ -13,7 +13,7 @@ export const linksEn = {
 
   'links.test.title': 'Test link',
   'links.test.intro': 'A personal link, not tied to any contact, to go through the survey as a respondent would.',
-  'links.test.counts': 'Answers given through a test link count in the results like any other answers.',
+  'links.test.counts': 'Answers given through a test link are marked as test answers and never counted in results.',
   'links.test.language': 'Language',
   'links.test.create': 'Create test link',
   'links.test.url': 'Test link',
@@ -42,5 +42,7 @@ export const linksEn = {
   'links.feedback.embed': 'Website widget',
   'links.feedback.embedHint': 'Paste it into your site’s pages. When it pops up, where and in which language: see docs/WIDGET.md.',
   'links.feedback.inactive': 'Switched off',
+  'links.feedback.switchOff': 'Switch off',
+  'links.feedback.switchOn': 'Switch on again',
   'links.feedback.createdAt': 'Created {date}',
 } as const;

@@ -15,7 +15,7 @@ export const linksRu: Record<keyof typeof linksEn, string> = {
 
   'links.test.title': 'Тестовая ссылка',
   'links.test.intro': 'Личная ссылка без привязки к контакту: пройдите опрос так, как его увидит респондент.',
-  'links.test.counts': 'Ответы по тестовой ссылке попадают в результаты наравне со всеми остальными.',
+  'links.test.counts': 'Ответы по тестовой ссылке помечаются как тестовые и не попадают в результаты.',
   'links.test.language': 'Язык',
   'links.test.create': 'Создать тестовую ссылку',
   'links.test.url': 'Тестовая ссылка',
@@ -44,5 +44,7 @@ export const linksRu: Record<keyof typeof linksEn, string> = {
   'links.feedback.embed': 'Виджет для сайта',
   'links.feedback.embedHint': 'Вставьте этот код в страницы вашего сайта. Когда и где он появляется, на каком языке: см. docs/WIDGET.md.',
   'links.feedback.inactive': 'Отключена',
+  'links.feedback.switchOff': 'Отключить',
+  'links.feedback.switchOn': 'Включить снова',
   'links.feedback.createdAt': 'Создана {date}',
 };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../app/context.ts';
-import { createFeedbackLink, feedbackLinkQrSvg, feedbackLinkUrl, listFeedbackLinks } from '../../../app/feedbackLinks/feedbackLinks.ts';
+import { changeFeedbackLink, createFeedbackLink, feedbackLinkQrSvg, feedbackLinkUrl, listFeedbackLinks } from '../../../app/feedbackLinks/feedbackLinks.ts';
 import { AnswerAttributes } from '../../../domain/surveys/dimensions.ts';
 import type { FeedbackLinkRow } from '../../../store/repos/feedbackLinks.ts';
 import { actorOf, requestMeta } from '../../plugins/auth.ts';
@@ -51,6 +51,21 @@ export const feedbackLinkRoutes = (ctx: AppContext): FastifyPluginAsyncZod => as
     },
     async (req, reply) =>
       reply.code(201).send(present(await createFeedbackLink(ctx, actorOf(req), req.params.tenantId, req.params.surveyId, req.body, requestMeta(req)))),
+  );
+
+  app.patch(
+    '/tenants/:tenantId/surveys/:surveyId/feedback-links/:linkId',
+    {
+      schema: {
+        tags,
+        summary: 'Switch a permanent link off or on again (off: it answers "not found"; answers given stay)',
+        params: params.extend({ linkId: uuid }),
+        body: z.strictObject({ active: z.boolean() }),
+        response: { 200: FeedbackLinkView, ...errorResponses },
+      },
+    },
+    async (req) =>
+      present(await changeFeedbackLink(ctx, actorOf(req), req.params.tenantId, req.params.surveyId, req.params.linkId, req.body.active, requestMeta(req))),
   );
 
   app.get(

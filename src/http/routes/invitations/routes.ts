@@ -30,6 +30,7 @@ export const invitationRoutes = (ctx: AppContext): FastifyPluginAsyncZod => asyn
           language: LanguageCode.optional(),
           channel: z.enum(CHANNELS).optional(),
           expiresInDays: z.int().min(1).max(365).optional(),
+          test: z.boolean().optional().describe('A trial link for trying the live survey: its answers are marked test and never counted with real ones'),
           externalKey: z.string().trim().min(1).max(200).optional(),
         }),
         response: { 201: InvitationCreated, ...errorResponses, 409: problemSchema.extend({ invitationId: z.uuid().optional() }) },

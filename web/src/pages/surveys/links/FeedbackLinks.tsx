@@ -11,10 +11,12 @@ interface Props {
   surveyId: string;
   /** May make new links (invitations.manage, survey active); everyone who reads the survey sees them. */
   canCreate: boolean;
+  /** May switch links off and on (invitations.manage), whatever the survey's status. */
+  canSwitch: boolean;
 }
 
 /** The survey's permanent links: newest first, each with URL, QR code and widget snippet. */
-export function FeedbackLinks({ tenantId, surveyId, canCreate }: Props) {
+export function FeedbackLinks({ tenantId, surveyId, canCreate, canSwitch }: Props) {
   const { t } = useI18n();
   const links = useLoad(() => api.listFeedbackLinks(tenantId, surveyId), [tenantId, surveyId]);
   const [createdId, setCreatedId] = useState<string | null>(null);
@@ -42,7 +44,12 @@ export function FeedbackLinks({ tenantId, surveyId, canCreate }: Props) {
       ) : (
         <ul className="feedback-link-list">
           {items.map((link) => (
-            <FeedbackLinkCard key={link.id} link={link} />
+            <FeedbackLinkCard
+              key={link.id}
+              tenantId={tenantId}
+              link={link}
+              onSwitch={canSwitch ? (changed) => links.setData((current) => ({ items: (current?.items ?? []).map((l) => (l.id === changed.id ? changed : l)) })) : undefined}
+            />
           ))}
         </ul>
       )}

@@ -40,7 +40,7 @@ export function SharePanel({ tenantId, surveyId, status, languages, defaultLangu
           {status !== 'active' && <p className="alert alert-info">{t(STATUS_NOTE[status])}</p>}
           {!canCreate && status !== 'draft' && <p className="alert alert-info">{t('links.readOnly')}</p>}
           {creatable && <TestLinkForm tenantId={tenantId} surveyId={surveyId} languages={languages} defaultLanguage={defaultLanguage} />}
-          {status !== 'draft' && <FeedbackLinks tenantId={tenantId} surveyId={surveyId} canCreate={creatable} />}
+          {status !== 'draft' && <FeedbackLinks tenantId={tenantId} surveyId={surveyId} canCreate={creatable} canSwitch={canCreate} />}
         </div>
       )}
     </section>

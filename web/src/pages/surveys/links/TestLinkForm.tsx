@@ -23,7 +23,7 @@ export function TestLinkForm({ tenantId, surveyId, languages, defaultLanguage }:
   const [rows, setRows] = useState<AttributeRow[]>([]);
   const [created, setCreated] = useState<InvitationCreated | null>(null);
   const problems = rowProblems(rows);
-  const create = useAction(() => api.createInvitation(tenantId, surveyId, { channel: 'web', language, attributes: rowsToAttributes(rows) }));
+  const create = useAction(() => api.createInvitation(tenantId, surveyId, { channel: 'web', language, attributes: rowsToAttributes(rows), test: true }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
