@@ -229,7 +229,7 @@ async function shareLinks(page: Page, context: BrowserContext): Promise<string> 
   const panel = page.getByTestId('share-panel');
 
   const testLink = panel.getByRole('region', { name: 'Тестовая ссылка' });
-  await testLink.getByText('Ответы по тестовой ссылке попадают в результаты наравне со всеми остальными.').waitFor();
+  await testLink.getByText('Ответы по тестовой ссылке помечаются как тестовые и не попадают в результаты.').waitFor();
   await testLink.getByLabel('Язык').selectOption('en');
   await testLink.getByRole('button', { name: 'Создать тестовую ссылку' }).click();
   const shown = testLink.getByTestId('test-link');
@@ -262,6 +262,14 @@ async function shareLinks(page: Page, context: BrowserContext): Promise<string> 
   expect(await card.getByRole('link', { name: 'Скачать QR (SVG)' }).getAttribute('download')).toBe(`voxpop-${slug}.svg`);
   const snippet = await card.getByTestId('embed-snippet').inputValue();
   expect(snippet).toMatch(new RegExp(`^<script src="http://[^"]+/widget\\.js" data-voxpop-link="${slug}" async></script>$`));
+
+  // A poster taken down: switch the link off (it then answers "not found"), and on again.
+  await card.getByRole('button', { name: 'Отключить' }).click();
+  await card.getByText('Отключена').waitFor();
+  expect((await page.request.get(`${voxpop.baseUrl}/f/${slug}`)).status()).toBe(404);
+  await card.getByRole('button', { name: 'Включить снова' }).click();
+  await card.getByRole('button', { name: 'Отключить' }).waitFor();
+  expect((await page.request.get(`${voxpop.baseUrl}/f/${slug}`)).status()).toBe(200);
 
   // The sticky save bar would be drawn over the middle of a tall element screenshot.
   await panel.screenshot({ path: 'test-results/survey-links-desktop.png', style: '.editor-toolbar { position: static !important; }' });

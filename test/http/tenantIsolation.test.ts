@@ -15,6 +15,7 @@ import { insertFeedbackLink } from '../../src/store/repos/feedbackLinks.ts';
  * check, add a sample below (the test fails with 400 until then).
  */
 const SAMPLE_BODIES: Record<string, unknown> = {
+  'PATCH /api/v1/tenants/:tenantId/surveys/:surveyId/feedback-links/:linkId': { active: false },
   'POST /api/v1/tenants/:tenantId/api-tokens': { name: 'probe', scopes: ['tenant:read'] },
   'PUT /api/v1/users/:userId/memberships/:tenantId': { role: 'analyst' },
   'POST /api/v1/tenants/:tenantId/contact-imports/:importId/check': { mapping: { columns: { Телефон: 'phone' } } },
@@ -22,6 +23,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/tenants/:tenantId/do-not-contact': { value: '+79161234567' },
   'POST /api/v1/tenants/:tenantId/surveys': { templateId: 'transactional_nps' },
   'PUT /api/v1/tenants/:tenantId/surveys/:surveyId': { name: 'probe' },
+  'PUT /api/v1/tenants/:tenantId/survey-settings': { frequencyCapDays: 90, customDimensions: [] },
 };
 const PUBLIC_PREFIXES = ['/api/v1/setup', '/api/v1/auth/'];
 

@@ -19,6 +19,7 @@ import { SECTIONS, type SectionId } from './sections.ts';
 const SurveysPage = lazy(() => import('./pages/surveys/SurveysPage.tsx').then((m) => ({ default: m.SurveysPage })));
 const NewSurveyPage = lazy(() => import('./pages/surveys/NewSurveyPage.tsx').then((m) => ({ default: m.NewSurveyPage })));
 const SurveyEditorPage = lazy(() => import('./pages/surveys/SurveyEditorPage.tsx').then((m) => ({ default: m.SurveyEditorPage })));
+const SurveySettingsPage = lazy(() => import('./pages/surveys/settings/SurveySettingsPage.tsx').then((m) => ({ default: m.SurveySettingsPage })));
 const ContactsPage = lazy(() => import('./pages/contacts/ContactsPage.tsx').then((m) => ({ default: m.ContactsPage })));
 const ContactDetailPage = lazy(() => import('./pages/contacts/ContactDetailPage.tsx').then((m) => ({ default: m.ContactDetailPage })));
 const DoNotContactPage = lazy(() => import('./pages/contacts/doNotContact/DoNotContactPage.tsx').then((m) => ({ default: m.DoNotContactPage })));
@@ -37,6 +38,7 @@ const PAGES: Record<SectionId, ComponentType> = {
 /** Pages below a section, under /t/:tenantId/<section>/…; guarded like their section. */
 const SUBPAGES: ReadonlyArray<{ section: SectionId; path: string; Page: ComponentType }> = [
   { section: 'surveys', path: 'surveys/new', Page: NewSurveyPage },
+  { section: 'surveys', path: 'surveys/settings', Page: SurveySettingsPage },
   { section: 'surveys', path: 'surveys/:surveyId', Page: SurveyEditorPage },
   { section: 'contacts', path: 'contacts/import', Page: ImportWizardPage },
   { section: 'contacts', path: 'contacts/import/:importId', Page: ImportWizardPage },

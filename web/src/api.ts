@@ -7,6 +7,8 @@ export const API_BASE = '/api/v1';
 export interface FieldError {
   /** Dotted path of the offending input, e.g. `email` or `memberships.0.role`. */
   path: string;
+  /** The problem's own code where it has one (`dimension.reserved_key`, zod's `too_small` …). */
+  code?: string;
   message: string;
 }
 

@@ -2,6 +2,7 @@
 import { request, upload } from './api.ts';
 import type { ColumnMapping, ContactDetailView, ContactPage, DoNotContactEntry, DoNotContactKind, ImportCheckOptions, ImportView } from './contactTypes.ts';
 import type { FeedbackLinkView, InvitationCreated, InvitationInput } from './linkTypes.ts';
+import type { SurveySettingsInput, SurveySettingsView } from './surveySettingsTypes.ts';
 import type { SurveyDefinition, SurveySummary, SurveyTemplateView, SurveyView } from './surveyTypes.ts';
 import type { ApiTokenView, AuditEventView, InstallationRole, Items, Locale, ScopeView, TenantRole, TenantView, UserView } from './types.ts';
 
@@ -98,6 +99,8 @@ export const api = {
   listSurveys: (tenantId: string) => request<Items<SurveySummary>>('GET', `${tenant(tenantId)}/surveys`),
   createSurvey: (tenantId: string, body: { name: string; templateId?: string; definition?: SurveyDefinition }) =>
     request<SurveyView>('POST', `${tenant(tenantId)}/surveys`, body),
+  getSurveySettings: (tenantId: string) => request<SurveySettingsView>('GET', `${tenant(tenantId)}/survey-settings`),
+  putSurveySettings: (tenantId: string, body: SurveySettingsInput) => request<SurveySettingsView>('PUT', `${tenant(tenantId)}/survey-settings`, body),
   getSurvey: (tenantId: string, surveyId: string) => request<SurveyView>('GET', `${tenant(tenantId)}/surveys/${id(surveyId)}`),
   updateSurvey: (tenantId: string, surveyId: string, body: { name?: string; draft?: SurveyDefinition }) =>
     request<SurveyView>('PUT', `${tenant(tenantId)}/surveys/${id(surveyId)}`, body),
@@ -110,6 +113,8 @@ export const api = {
     request<Items<FeedbackLinkView>>('GET', `${tenant(tenantId)}/surveys/${id(surveyId)}/feedback-links`),
   createFeedbackLink: (tenantId: string, surveyId: string, body: { attributes?: Record<string, string> }) =>
     request<FeedbackLinkView>('POST', `${tenant(tenantId)}/surveys/${id(surveyId)}/feedback-links`, body),
+  setFeedbackLinkActive: (tenantId: string, surveyId: string, linkId: string, active: boolean) =>
+    request<FeedbackLinkView>('PATCH', `${tenant(tenantId)}/surveys/${id(surveyId)}/feedback-links/${id(linkId)}`, { active }),
 
   listContacts: (tenantId: string, q: ContactQuery) =>
     request<ContactPage>('GET', `${tenant(tenantId)}/contacts${query({ search: q.search, cursor: q.cursor, limit: q.limit })}`),

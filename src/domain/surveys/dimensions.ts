@@ -8,6 +8,30 @@ import { z } from 'zod';
 export const DIMENSIONS = ['service_type', 'department', 'employee', 'channel', 'region'] as const;
 export type BuiltInDimension = (typeof DIMENSIONS)[number];
 
+/** A dimension's name in each language the product speaks, for reports and settings screens. */
+export interface DimensionLabel {
+  ru: string;
+  en: string;
+}
+
+export const BUILT_IN_DIMENSION_LABELS: Readonly<Record<BuiltInDimension, DimensionLabel>> = {
+  service_type: { ru: 'Тип услуги', en: 'Service type' },
+  department: { ru: 'Отдел', en: 'Department' },
+  employee: { ru: 'Сотрудник', en: 'Employee' },
+  channel: { ru: 'Канал', en: 'Channel' },
+  region: { ru: 'Регион', en: 'Region' },
+};
+
+/** A dimension a tenant defines for itself, as stored on the tenant. */
+export interface CustomDimension {
+  key: string;
+  label: DimensionLabel;
+}
+
+/** Enough for every attribute bag of a tenant, see ATTRIBUTES_MAX. */
+export const CUSTOM_DIMENSIONS_MAX = 50;
+export const DIMENSION_LABEL_MAX_LENGTH = 100;
+
 /** Short enough to be a column name or a URL parameter; starts with a letter. */
 export const DIMENSION_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 export const DIMENSION_VALUE_MAX_LENGTH = 200;
@@ -18,6 +42,8 @@ export const DIMENSION_PROBLEM_CODES = {
   invalidKey: 'dimension.invalid_key',
   /** A custom dimension may not reuse a built-in name: "department" must mean one thing. */
   reservedKey: 'dimension.reserved_key',
+  /** Two custom dimensions with one key would split one breakdown in two. */
+  duplicateKey: 'dimension.duplicate_key',
 } as const;
 
 export const isBuiltInDimension = (key: string): key is BuiltInDimension => (DIMENSIONS as readonly string[]).includes(key);
@@ -40,6 +66,24 @@ export function customDimensionKeyProblem(key: string): { code: string; message:
     return { code: DIMENSION_PROBLEM_CODES.reservedKey, message: `"${key}" is a built-in dimension; choose another name` };
   }
   return null;
+}
+
+/**
+ * Every problem of a tenant's list of custom dimensions, by position
+ * (`customDimensions.2.key`); empty when the list can be saved. Labels are
+ * checked where they are parsed; this covers what needs the whole list.
+ */
+export function customDimensionsProblems(dimensions: readonly CustomDimension[]): Array<{ path: string; code: string; message: string }> {
+  const problems: Array<{ path: string; code: string; message: string }> = [];
+  const seen = new Set<string>();
+  dimensions.forEach(({ key }, index) => {
+    const path = `customDimensions.${index}.key`;
+    const problem = customDimensionKeyProblem(key);
+    if (problem) problems.push({ path, ...problem });
+    else if (seen.has(key)) problems.push({ path, code: DIMENSION_PROBLEM_CODES.duplicateKey, message: `"${key}" is already in the list` });
+    seen.add(key);
+  });
+  return problems;
 }
 
 /** The bag of dimension values an answer carries: `{ department: "billing", employee: "op-17" }`. */

@@ -11,6 +11,7 @@ import { invitationRoutes } from './invitations/routes.ts';
 import { responseRoutes } from './responses/routes.ts';
 import { setupRoutes } from './setup/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
+import { surveySettingsRoutes } from './surveySettings/routes.ts';
 import { surveyTemplateRoutes } from './surveys/templates.ts';
 import { tenantRoutes } from './tenants/routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -25,6 +26,7 @@ export const apiV1Routes: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   auditRoutes,
   surveyTemplateRoutes,
   surveyRoutes,
+  surveySettingsRoutes,
   invitationRoutes,
   feedbackLinkRoutes,
   responseRoutes,

@@ -32,3 +32,24 @@ export async function updateTenant(q: Queryable, tenantId: string, patch: Tenant
     .returning();
   return rows[0] ?? null;
 }
+
+/** What campaigns and reports read from a tenant about its surveys. */
+export type SurveySettingsRow = Pick<TenantRow, 'surveyFrequencyCapDays' | 'customDimensions'>;
+
+export async function findSurveySettings(q: Queryable, tenantId: string): Promise<SurveySettingsRow | null> {
+  const rows = await q
+    .select({ surveyFrequencyCapDays: tenants.surveyFrequencyCapDays, customDimensions: tenants.customDimensions })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function updateSurveySettings(q: Queryable, tenantId: string, settings: SurveySettingsRow): Promise<SurveySettingsRow | null> {
+  const rows = await q
+    .update(tenants)
+    .set({ ...settings, updatedAt: sql`now()` })
+    .where(eq(tenants.id, tenantId))
+    .returning({ surveyFrequencyCapDays: tenants.surveyFrequencyCapDays, customDimensions: tenants.customDimensions });
+  return rows[0] ?? null;
+}

@@ -7,6 +7,7 @@ import {
   customDimensionKeyProblem,
   isValidDimensionKey,
 } from '../../../src/domain/surveys/index.ts';
+import { BUILT_IN_DIMENSION_LABELS, customDimensionsProblems } from '../../../src/domain/surveys/dimensions.ts';
 
 describe('dimensions', () => {
   it('has the built-in breakdowns', () => {
@@ -43,5 +44,23 @@ describe('AnswerAttributes', () => {
     expect(AnswerAttributes.safeParse({ department: 5 }).success).toBe(false);
     const many = Object.fromEntries(Array.from({ length: ATTRIBUTES_MAX + 1 }, (_, i) => [`d${i}`, 'v']));
     expect(AnswerAttributes.safeParse(many).success).toBe(false);
+  });
+});
+
+describe('custom dimensions of a tenant', () => {
+  const named = (key: string) => ({ key, label: { ru: key, en: key } });
+
+  it('names every built-in dimension in ru and en', () => {
+    for (const key of DIMENSIONS) expect(BUILT_IN_DIMENSION_LABELS[key].ru && BUILT_IN_DIMENSION_LABELS[key].en).toBeTruthy();
+  });
+
+  it('finds invalid, reserved and repeated keys by position, reporting each key once', () => {
+    expect(customDimensionsProblems([named('branch'), named('product_line')])).toEqual([]);
+    expect(customDimensionsProblems([named('branch'), named('region'), named('Branch Name'), named('branch'), named('branch')]).map((p) => [p.path, p.code])).toEqual([
+      ['customDimensions.1.key', DIMENSION_PROBLEM_CODES.reservedKey],
+      ['customDimensions.2.key', DIMENSION_PROBLEM_CODES.invalidKey],
+      ['customDimensions.3.key', DIMENSION_PROBLEM_CODES.duplicateKey],
+      ['customDimensions.4.key', DIMENSION_PROBLEM_CODES.duplicateKey],
+    ]);
   });
 });

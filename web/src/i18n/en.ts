@@ -3,10 +3,12 @@
 import { contactsEn } from './contacts.en.ts';
 import { doNotContactEn } from './doNotContact.en.ts';
 import { linksEn } from './links.en.ts';
+import { surveySettingsEn } from './surveySettings.en.ts';
 import { surveysEn } from './surveys.en.ts';
 
 export const en = {
   ...surveysEn,
+  ...surveySettingsEn,
   ...contactsEn,
   ...doNotContactEn,
   ...linksEn,

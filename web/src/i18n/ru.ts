@@ -2,10 +2,12 @@ import { contactsRu } from './contacts.ru.ts';
 import { doNotContactRu } from './doNotContact.ru.ts';
 import { linksRu } from './links.ru.ts';
 import type { Messages } from './en.ts';
+import { surveySettingsRu } from './surveySettings.ru.ts';
 import { surveysRu } from './surveys.ru.ts';
 
 export const ru: Messages = {
   ...surveysRu,
+  ...surveySettingsRu,
   ...contactsRu,
   ...doNotContactRu,
   ...linksRu,

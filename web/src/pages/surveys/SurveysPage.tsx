@@ -29,6 +29,9 @@ function SurveyList({ tenant }: { tenant: TenantView }) {
   return (
     <>
       <PageHeader title={t('surveys.title')}>
+        <Link className="btn" to={`${base}/settings`}>
+          {t('surveys.settingsLink')}
+        </Link>
         {canManage && (
           <Link className="btn btn-primary" to={`${base}/new`}>
             {t('surveys.new')}

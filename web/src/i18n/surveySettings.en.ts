@@ -1,0 +1,41 @@
+// English strings of the survey settings screen (Surveys → Settings): the frequency cap and the answer dimensions.
+export const surveySettingsEn = {
+  'surveys.settingsLink': 'Settings',
+  'surveySettings.title': 'Survey settings',
+  'surveySettings.intro': 'These settings apply to every survey of {tenant}.',
+  'surveySettings.readOnly': 'You can view these settings; only a project manager can change them.',
+  'surveySettings.back': 'Back to surveys',
+
+  'surveySettings.capTitle': 'How often one person is asked',
+  'surveySettings.capEnabled': 'Limit how often one person is asked',
+  'surveySettings.capDays': 'Days between surveys',
+  'surveySettings.capExplain': 'No more than once in {days} days across all surveys of this organisation; campaigns skip people asked more recently.',
+  'surveySettings.capExplainOff': 'No limit: a person can be asked by every campaign that reaches them.',
+  'surveySettings.capHint': 'From 1 to 3650 days, e.g. 90.',
+  'surveySettings.capInvalid': 'Enter a whole number of days from 1 to 3650.',
+  'surveySettings.capNone': 'No limit',
+
+  'surveySettings.dimensionsTitle': 'Answer dimensions',
+  'surveySettings.dimensionsExplain':
+    'Every answer carries these attributes for breakdowns in reports. Their values come from the contact, the triggering event or the invitation.',
+  'surveySettings.builtInTitle': 'Built in',
+  'surveySettings.customTitle': 'Your own',
+  'surveySettings.customEmpty': 'No dimensions of your own yet.',
+  'surveySettings.key': 'Key',
+  'surveySettings.nameRu': 'Name in Russian',
+  'surveySettings.nameEn': 'Name in English',
+  'surveySettings.dimensionN': 'Dimension {n}',
+  'surveySettings.keyHint': 'Lowercase latin letters, digits and _, starting with a letter, e.g. branch.',
+  'surveySettings.addDimension': 'Add a dimension',
+  'surveySettings.removeDimension': 'Remove dimension {n}',
+  'surveySettings.maxReached': 'At most {max} dimensions.',
+  'surveySettings.error.invalidKey': 'Use lowercase latin letters, digits and _, starting with a letter (at most 40).',
+  'surveySettings.error.reservedKey': '“{key}” is a built-in dimension; choose another key.',
+  'surveySettings.error.duplicateKey': 'This key is already in the list.',
+  'surveySettings.error.required': 'Enter a name.',
+  'surveySettings.error.tooLong': 'At most 100 characters.',
+
+  'surveySettings.fixFields': 'Nothing was saved: fix the fields marked below.',
+  'surveySettings.save': 'Save settings',
+  'surveySettings.saved': 'Survey settings saved.',
+} as const;
