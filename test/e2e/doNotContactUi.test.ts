@@ -1,8 +1,7 @@
-import fs from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loopbackOnlyContext } from './browser.ts';
-import { newEnv, startVoxpop, type VoxpopEnv, type VoxpopProcess } from './voxpopProcess.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { loopbackOnlyContext } from './browser.ts';
+import { useStack } from './stack.ts';
 
 const ADMIN = { email: 'admin@contact-center.test', password: 'an admin password, long' };
 const MANAGER = { email: 'olga@contact-center.test', name: 'Ольга Смирнова', password: 'a project manager password' };
@@ -11,28 +10,13 @@ const ANALYST = { email: 'ivan@client.test', name: 'Иван Аналитико�
 const TENANT = 'ООО «Ромашка»';
 const CONTACTS_CSV = ['phone,email,first_name,last_name', '+7 903 555-44-33,Anna@Example.ru,Анна,Кузнецова', ''].join('\n');
 
-let env: VoxpopEnv;
-let voxpop: VoxpopProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  // The owner comes from the environment: no setup link to follow.
-  env = await newEnv({ VOXPOP_ADMIN_EMAIL: ADMIN.email, VOXPOP_ADMIN_PASSWORD: ADMIN.password });
-  voxpop = await startVoxpop(env);
-  browser = await launchBrowser();
-  await fs.mkdir('test-results', { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  voxpop?.child.kill('SIGTERM');
-  await voxpop?.exited;
-  await fs.rm(env.dataDir, { recursive: true, force: true });
-});
+// The owner comes from the environment: no setup link to follow.
+const stack = useStack({ VOXPOP_ADMIN_EMAIL: ADMIN.email, VOXPOP_ADMIN_PASSWORD: ADMIN.password });
 
 describe('do-not-contact UI in headless Chromium', () => {
   it('a project manager adds and removes phones and emails, an operator only reads the list, an analyst never sees it', async () => {
     const tenantId = await prepareInstallation();
-    const context = await loopbackOnlyContext(browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const context = await loopbackOnlyContext(stack.browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -57,9 +41,9 @@ describe('do-not-contact UI in headless Chromium', () => {
 
 /** A tenant in Russia (numbers without a country code are Russian), its three people, and one imported contact. */
 async function prepareInstallation(): Promise<string> {
-  const context = await browser.newContext();
+  const context = await stack.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${voxpop.baseUrl}/login`);
+  await page.goto(`${stack.voxpop.baseUrl}/login`);
   const tenantId = await page.evaluate(
     async ({ admin, people, tenant, csv }) => {
       let csrf = '';
@@ -110,7 +94,7 @@ async function prepareInstallation(): Promise<string> {
 }
 
 async function signIn(page: Page, person: { email: string; password: string }) {
-  await page.goto(`${voxpop.baseUrl}/login`);
+  await page.goto(`${stack.voxpop.baseUrl}/login`);
   await page.getByLabel('Email').fill(person.email);
   await page.getByLabel('Password').fill(person.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -231,10 +215,10 @@ async function inRussianAt360(page: Page) {
 
 /** An operator reads contacts but may not change the list: no form, no remove buttons. */
 async function operatorReadsOnly(tenantId: string) {
-  const context = await loopbackOnlyContext(browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const context = await loopbackOnlyContext(stack.browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   await signIn(page, OPERATOR);
-  await page.goto(`${voxpop.baseUrl}/t/${tenantId}/contacts/do-not-contact`);
+  await page.goto(`${stack.voxpop.baseUrl}/t/${tenantId}/contacts/do-not-contact`);
   await page.getByRole('row', { name: /no\.reply@example\.ru/ }).waitFor();
   await page.getByText('You can view this list; only a project manager can add or remove entries.').waitFor();
   expect(await page.getByRole('button', { name: 'Add to the list' }).count()).toBe(0);
@@ -249,11 +233,11 @@ async function operatorReadsOnly(tenantId: string) {
 
 /** An analyst has no contacts at all: neither the menu entry nor the page. */
 async function analystDoesNotSeeIt(tenantId: string) {
-  const context = await loopbackOnlyContext(browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const context = await loopbackOnlyContext(stack.browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   await signIn(page, ANALYST);
   expect(await page.getByRole('navigation', { name: 'Main' }).innerText()).not.toMatch(/Contacts/);
-  await page.goto(`${voxpop.baseUrl}/t/${tenantId}/contacts/do-not-contact`);
+  await page.goto(`${stack.voxpop.baseUrl}/t/${tenantId}/contacts/do-not-contact`);
   await page.getByText('You do not have access to this page.').waitFor();
   expect(await page.getByRole('heading', { name: 'Do not contact' }).count()).toBe(0);
   expect(await page.getByText('Voxpop never sends a survey', { exact: false }).count()).toBe(0);

@@ -1,36 +1,20 @@
-import fs from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loopbackOnlyContext } from './browser.ts';
-import { newEnv, startVoxpop, type VoxpopEnv, type VoxpopProcess } from './voxpopProcess.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { loopbackOnlyContext } from './browser.ts';
+import { useStack } from './stack.ts';
 
 const ADMIN = { email: 'admin@contact-center.test', password: 'an admin password, long' };
 const MANAGER = { email: 'olga@contact-center.test', name: 'Ольга Смирнова', password: 'a project manager password' };
 const ANALYST = { email: 'ivan@client.test', name: 'Иван Аналитиков', password: 'an analyst password, long' };
 const TENANT = 'ООО «Ромашка»';
 
-let env: VoxpopEnv;
-let voxpop: VoxpopProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  // The owner comes from the environment: no setup link to follow.
-  env = await newEnv({ VOXPOP_ADMIN_EMAIL: ADMIN.email, VOXPOP_ADMIN_PASSWORD: ADMIN.password });
-  voxpop = await startVoxpop(env);
-  browser = await launchBrowser();
-  await fs.mkdir('test-results', { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  voxpop?.child.kill('SIGTERM');
-  await voxpop?.exited;
-  await fs.rm(env.dataDir, { recursive: true, force: true });
-});
+// The owner comes from the environment: no setup link to follow.
+const stack = useStack({ VOXPOP_ADMIN_EMAIL: ADMIN.email, VOXPOP_ADMIN_PASSWORD: ADMIN.password });
 
 describe('survey settings UI in headless Chromium', () => {
   it('a project manager caps surveys at one in 90 days and adds a custom dimension; an analyst only reads them', async () => {
     const tenantId = await prepareInstallation();
-    const context = await loopbackOnlyContext(browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const context = await loopbackOnlyContext(stack.browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -52,9 +36,9 @@ describe('survey settings UI in headless Chromium', () => {
 });
 
 async function prepareInstallation(): Promise<string> {
-  const context = await browser.newContext();
+  const context = await stack.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${voxpop.baseUrl}/login`);
+  await page.goto(`${stack.voxpop.baseUrl}/login`);
   const tenantId = await page.evaluate(
     async ({ admin, people, tenant }) => {
       let csrf = '';
@@ -86,7 +70,7 @@ async function prepareInstallation(): Promise<string> {
 }
 
 async function signIn(page: Page, person: { email: string; password: string }) {
-  await page.goto(`${voxpop.baseUrl}/login`);
+  await page.goto(`${stack.voxpop.baseUrl}/login`);
   await page.getByLabel('Email').fill(person.email);
   await page.getByLabel('Password').fill(person.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -189,10 +173,10 @@ async function inRussianAt360(page: Page) {
 
 /** An analyst sees the settings, without a form to change them. */
 async function analystReadsOnly(tenantId: string) {
-  const context = await loopbackOnlyContext(browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const context = await loopbackOnlyContext(stack.browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   await signIn(page, ANALYST);
-  await page.goto(`${voxpop.baseUrl}/t/${tenantId}/surveys`);
+  await page.goto(`${stack.voxpop.baseUrl}/t/${tenantId}/surveys`);
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByText('You can view these settings; only a project manager can change them.').waitFor();
   await page.getByTestId('cap-value').getByText('No more than once in 90 days').waitFor();
