@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { systemClock, type Clock } from '../app/clock.ts';
 import type { AppContext } from '../app/context.ts';
 import { createOutboxMailer } from '../channels/email/outboxMailer.ts';
+import type { Mailer } from '../channels/email/port.ts';
+import { createSmtpMailer, loadDkimKey } from '../channels/email/smtpMailer.ts';
 import type { Config } from '../config/index.ts';
 import { withSigningKey } from '../app/signingKey.ts';
 import { openDatabase, type Database } from '../store/db.ts';
@@ -31,13 +33,14 @@ export async function openRuntime(config: Config, log: Logger, opts: { clock?: C
     url = embedded.url('postgres');
   }
   try {
+    const mailer = await openMailer(config, log);
     if (opts.migrate !== false) await migrateDatabase(url);
     const database = openDatabase(url, { poolMax: config.database.poolMax });
     const ctx: AppContext = {
       config: await withSigningKey(config, database.db),
       db: database.db,
       clock: opts.clock ?? systemClock,
-      mailer: createOutboxMailer(path.join(config.dataDir, 'outbox')),
+      mailer,
       log,
     };
     return {
@@ -45,6 +48,7 @@ export async function openRuntime(config: Config, log: Logger, opts: { clock?: C
       database,
       embedded,
       close: async () => {
+        await mailer.close?.();
         await database.close();
         await embedded?.stop();
       },
@@ -53,4 +57,13 @@ export async function openRuntime(config: Config, log: Logger, opts: { clock?: C
     await embedded?.stop();
     throw err;
   }
+}
+
+/** SMTP when VOXPOP_SMTP_URL is set, else the dev outbox, so a laptop needs no mail server. */
+async function openMailer(config: Config, log: Logger): Promise<Mailer> {
+  const smtp = config.mail.smtp;
+  if (!smtp) return createOutboxMailer(path.join(config.dataDir, 'outbox'));
+  const dkim = smtp.dkim && { domain: smtp.dkim.domain, selector: smtp.dkim.selector, privateKey: await loadDkimKey(smtp.dkim.keyFile) };
+  log.info({ host: smtp.host, port: smtp.port, tls: smtp.tls, poolSize: smtp.maxConnections, dkimDomain: smtp.dkim?.domain }, 'sending mail over SMTP');
+  return createSmtpMailer({ ...smtp, dkim });
 }

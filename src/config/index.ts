@@ -12,11 +12,23 @@ export interface Config {
   sessionTtlMs: number;
   worker: { concurrency: number };
   login: { maxFailures: number; lockMs: number };
-  mail: { from: string };
+  mail: { from: string; smtp: SmtpSettings | undefined };
   metrics: { smallSampleMin: number };
   contactImport: { maxBytes: number };
   /** Signs values handed to the public (feedback-link response handles). */
   secretKey: string;
+}
+
+/** Where mail goes when VOXPOP_SMTP_URL is set; unset, the dev outbox is used. */
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  /** implicit: smtps://; the others: smtp:// with STARTTLS required, used if offered, or never. */
+  tls: 'implicit' | 'starttls' | 'opportunistic' | 'none';
+  auth: { user: string; pass: string } | undefined;
+  maxConnections: number;
+  maxMessages: number;
+  dkim: { domain: string; selector: string; keyFile: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -42,6 +54,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if ((e.VOXPOP_ADMIN_EMAIL === undefined) !== (e.VOXPOP_ADMIN_PASSWORD === undefined)) {
     problems.push('VOXPOP_ADMIN_EMAIL and VOXPOP_ADMIN_PASSWORD must be set together');
   }
+  const smtp = parseSmtp(e, cwd, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -64,7 +77,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionTtlMs: e.VOXPOP_SESSION_TTL_HOURS * 3_600_000,
     worker: { concurrency: e.VOXPOP_WORKER_CONCURRENCY },
     login: { maxFailures: e.VOXPOP_LOGIN_MAX_FAILURES, lockMs: e.VOXPOP_LOGIN_LOCK_MINUTES * 60_000 },
-    mail: { from: e.VOXPOP_MAIL_FROM },
+    mail: { from: e.VOXPOP_MAIL_FROM, smtp },
     metrics: { smallSampleMin: e.VOXPOP_SMALL_SAMPLE_MIN },
     contactImport: { maxBytes: Math.round(e.VOXPOP_IMPORT_MAX_MB * 1_048_576) },
     // Empty: the key the installation keeps in its database is used (src/app/signingKey.ts).
@@ -72,3 +85,50 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   };
 }
 
+
+const STARTTLS_MODES = { required: 'starttls', 'if-offered': 'opportunistic', off: 'none' } as const;
+
+/** Problems name the variable but never repeat the URL: it carries the password. */
+function parseSmtp(e: Env, cwd: string, problems: string[]): SmtpSettings | undefined {
+  const dkimParts = [e.VOXPOP_DKIM_DOMAIN, e.VOXPOP_DKIM_SELECTOR, e.VOXPOP_DKIM_KEY_FILE];
+  const dkimCount = dkimParts.filter((v) => v !== undefined).length;
+  if (dkimCount > 0 && dkimCount < 3) problems.push('VOXPOP_DKIM_DOMAIN, VOXPOP_DKIM_SELECTOR and VOXPOP_DKIM_KEY_FILE must be set together');
+  if (e.VOXPOP_SMTP_URL === undefined) {
+    if (dkimCount > 0) problems.push('VOXPOP_DKIM_* sign mail sent over SMTP: set VOXPOP_SMTP_URL too');
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(e.VOXPOP_SMTP_URL);
+  } catch {
+    problems.push('VOXPOP_SMTP_URL: not a URL (expected smtp://user:pass@host:587 or smtps://user:pass@host)');
+    return undefined;
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    problems.push('VOXPOP_SMTP_URL: the scheme must be smtp:// or smtps://');
+    return undefined;
+  }
+  if (!url.hostname) {
+    problems.push('VOXPOP_SMTP_URL: no host');
+    return undefined;
+  }
+  const implicit = url.protocol === 'smtps:';
+  let auth: SmtpSettings['auth'];
+  try {
+    auth = url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined;
+  } catch {
+    problems.push('VOXPOP_SMTP_URL: the user or password is not correctly percent-encoded');
+  }
+  return {
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: url.port ? Number(url.port) : implicit ? 465 : 587,
+    tls: implicit ? 'implicit' : STARTTLS_MODES[e.VOXPOP_SMTP_STARTTLS],
+    auth,
+    maxConnections: e.VOXPOP_SMTP_POOL_SIZE,
+    maxMessages: e.VOXPOP_SMTP_MESSAGES_PER_CONNECTION,
+    dkim:
+      e.VOXPOP_DKIM_DOMAIN && e.VOXPOP_DKIM_SELECTOR && e.VOXPOP_DKIM_KEY_FILE
+        ? { domain: e.VOXPOP_DKIM_DOMAIN, selector: e.VOXPOP_DKIM_SELECTOR, keyFile: path.resolve(cwd, e.VOXPOP_DKIM_KEY_FILE) }
+        : undefined,
+  };
+}

@@ -1,5 +1,5 @@
 import pino, { type Logger, type LoggerOptions } from 'pino';
-import { maskPhones, redactUrl, redactValue } from './redact.ts';
+import { redactText, redactUrl, redactValue } from './redact.ts';
 
 /** Options shared by the app logger and Fastify's request logger. JSON lines on stdout. */
 export function loggerOptions(level: string): LoggerOptions {
@@ -14,7 +14,7 @@ export function loggerOptions(level: string): LoggerOptions {
     },
     hooks: {
       logMethod(args, method) {
-        const masked = args.map((a) => (typeof a === 'string' ? maskPhones(a) : a)) as typeof args;
+        const masked = args.map((a) => (typeof a === 'string' ? redactText(a) : a)) as typeof args;
         return method.apply(this, masked);
       },
     },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maskPhones, redactUrl } from '../../src/http/redact.ts';
+import { maskPhones, redactText, redactUrl } from '../../src/http/redact.ts';
 import { makeTenant, makeUser, TEST_PASSWORD } from '../factories/index.ts';
 import { createTestApp, signIn, type TestApp } from '../helpers/app.ts';
 
@@ -32,6 +32,10 @@ describe('logs', () => {
     expect(maskPhones('звоните +7 (495) 123-45-67 или 8 800 555 35 35')).toBe('звоните [phone …67] или [phone …35]');
     expect(maskPhones('order 12345, year 2026')).toBe('order 12345, year 2026');
     expect(redactUrl('/setup?token=abc&lang=ru')).toBe('/setup?token=%5Bredacted%5D&lang=ru');
+    expect(redactText('connecting to smtp://mailer:p%40ss@mail.example.com:587 and postgres://u:pw@db/x')).toBe(
+      'connecting to smtp://mailer:[redacted]@mail.example.com:587 and postgres://u:[redacted]@db/x',
+    );
+    expect(redactText('smtp://relay.example.com:25, user@example.com')).toBe('smtp://relay.example.com:25, user@example.com');
   });
 });
 

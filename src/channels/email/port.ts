@@ -6,10 +6,18 @@ export interface OutgoingEmail {
   html?: string;
   /** Stable per logical message, so a retried job can be recognised downstream. */
   idempotencyKey: string;
+  /**
+   * Where the recipient unsubscribes (RFC 2369 `List-Unsubscribe`). `url` must accept the
+   * one-click POST of RFC 8058; `mailto` is the fallback for clients that only send mail.
+   */
+  listUnsubscribe?: { url: string; mailto?: string };
 }
 
-/** The email channel port. Adapters: the dev outbox (files) now; SMTP comes with campaigns. */
+/** The email channel port. Adapters: the dev outbox (files) and SMTP (smtpMailer.ts). */
 export interface Mailer {
   readonly name: string;
+  /** Throws MailSendError (errors.ts) when the message was not accepted. */
   send(email: OutgoingEmail, from: string): Promise<{ messageId: string }>;
+  /** Lets in-flight messages finish and closes connections; called at shutdown. */
+  close?(): Promise<void>;
 }

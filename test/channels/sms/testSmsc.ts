@@ -1,0 +1,97 @@
+import type { AddressInfo } from 'node:net';
+import smpp, { type PDU, type Server, type Session } from 'smpp';
+
+export interface TestSmscOptions {
+  systemId?: string;
+  password?: string;
+  /** Delay before answering each submit_sm, to let a window fill up. */
+  submitDelayMs?: number;
+  /** command_status for the n-th bind (1-based) with good credentials; 0 = accept. */
+  bindStatus?: (n: number) => number;
+  /** command_status for a submit_sm (0 = accept); return null to never answer it. */
+  submitStatus?: (pdu: PDU) => number | null;
+}
+
+/**
+ * A real SMPP 3.4 peer on 127.0.0.1 acting as the SMSC, built on the server
+ * side of the same `smpp` package. It records what it receives and counts how
+ * many submit_sm are outstanding at once.
+ */
+export class TestSmsc {
+  readonly submits: PDU[] = [];
+  binds = 0;
+  enquireLinks = 0;
+  outstanding = 0;
+  maxOutstanding = 0;
+  answerEnquireLink = true;
+  private nextId = 1;
+
+  private constructor(
+    private readonly server: Server,
+    readonly port: number,
+    private readonly options: TestSmscOptions,
+  ) {}
+
+  static async start(options: TestSmscOptions = {}): Promise<TestSmsc> {
+    let smsc: TestSmsc | null = null;
+    const server = smpp.createServer((session) => smsc!.attach(session));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    smsc = new TestSmsc(server, (server.address() as AddressInfo).port, options);
+    return smsc;
+  }
+
+  get sessions(): Session[] {
+    return this.server.sessions;
+  }
+
+  /** Send a deliver_sm to the (first) bound client and resolve with its deliver_sm_resp. */
+  deliver(params: Record<string, unknown>): Promise<PDU> {
+    const session = this.sessions[0];
+    if (!session) throw new Error('no client is connected');
+    return new Promise((resolve) => session.deliver_sm({ source_addr: '79161234567', destination_addr: 'Voxpop', ...params }, resolve));
+  }
+
+  /** Drop every client connection, as an SMSC restart would. */
+  dropAll(): void {
+    for (const session of [...this.sessions]) session.destroy();
+  }
+
+  async close(): Promise<void> {
+    this.dropAll();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private attach(session: Session): void {
+    session.on('error', () => undefined);
+    session.on('bind_transceiver', (pdu: PDU) => {
+      this.binds++;
+      const ok = pdu.system_id === (this.options.systemId ?? 'voxpop') && pdu.password === (this.options.password ?? 'secret');
+      const status = ok ? (this.options.bindStatus?.(this.binds) ?? 0) : smpp.errors.ESME_RINVPASWD;
+      session.send(pdu.response(status ? { command_status: status } : {}));
+    });
+    session.on('enquire_link', (pdu: PDU) => {
+      this.enquireLinks++;
+      if (this.answerEnquireLink) session.send(pdu.response());
+    });
+    session.on('unbind', (pdu: PDU) => session.send(pdu.response()));
+    session.on('submit_sm', (pdu: PDU) => {
+      this.submits.push(pdu);
+      this.outstanding++;
+      this.maxOutstanding = Math.max(this.maxOutstanding, this.outstanding);
+      const status = this.options.submitStatus ? this.options.submitStatus(pdu) : 0;
+      if (status === null) return;
+      setTimeout(() => {
+        this.outstanding--;
+        session.send(pdu.response(status === 0 ? { message_id: `msg-${this.nextId++}` } : { command_status: status }));
+      }, this.options.submitDelayMs ?? 0);
+    });
+  }
+}
+
+export async function waitFor(condition: () => boolean, timeoutMs = 3_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
