@@ -14,6 +14,7 @@ export interface Config {
   login: { maxFailures: number; lockMs: number };
   mail: { from: string; smtp: SmtpSettings | undefined };
   metrics: { smallSampleMin: number };
+  webhooks: { allowPrivateAddresses: boolean };
   contactImport: { maxBytes: number };
   /** Signs values handed to the public (feedback-link response handles). */
   secretKey: string;
@@ -78,6 +79,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     worker: { concurrency: e.VOXPOP_WORKER_CONCURRENCY },
     login: { maxFailures: e.VOXPOP_LOGIN_MAX_FAILURES, lockMs: e.VOXPOP_LOGIN_LOCK_MINUTES * 60_000 },
     mail: { from: e.VOXPOP_MAIL_FROM, smtp },
+    webhooks: { allowPrivateAddresses: e.VOXPOP_WEBHOOKS_ALLOW_PRIVATE },
     metrics: { smallSampleMin: e.VOXPOP_SMALL_SAMPLE_MIN },
     contactImport: { maxBytes: Math.round(e.VOXPOP_IMPORT_MAX_MB * 1_048_576) },
     // Empty: the key the installation keeps in its database is used (src/app/signingKey.ts).

@@ -39,6 +39,7 @@ export const envSchema = z.object({
   VOXPOP_MAIL_FROM: z.string().min(3).default('Voxpop <no-reply@localhost>'),
   // Parsed in loadConfig, whose messages never repeat the value (it carries the password).
   VOXPOP_SMTP_URL: z.string().optional(),
+  VOXPOP_WEBHOOKS_ALLOW_PRIVATE: bool.default(false),
   VOXPOP_SMTP_STARTTLS: z.enum(['required', 'if-offered', 'off']).default('required'),
   VOXPOP_SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
   VOXPOP_SMTP_MESSAGES_PER_CONNECTION: z.coerce.number().int().min(1).max(100_000).default(100),
@@ -71,6 +72,7 @@ export const settingDocs: SettingDoc[] = [
   { env: 'VOXPOP_LOGIN_MAX_FAILURES', default: '5', description: 'Failed logins in a row before the account is locked for a while.' },
   { env: 'VOXPOP_LOGIN_LOCK_MINUTES', default: '15', description: 'How long a locked account stays locked.' },
   { env: 'VOXPOP_MAIL_FROM', default: 'Voxpop <no-reply@localhost>', description: 'Sender of system emails (password reset, invitations).' },
+  { env: 'VOXPOP_WEBHOOKS_ALLOW_PRIVATE', default: 'false', description: 'Let webhooks reach private, loopback and link-local addresses (a CRM inside your own network). Off, such deliveries fail, so a tenant cannot probe the installation’s network.' },
   { env: 'VOXPOP_SMTP_URL', default: '(unset)', description: 'Mail relay to send through, e.g. smtp://user:pass@mail.example.com:587 (STARTTLS) or smtps://user:pass@mail.example.com (TLS, port 465). Percent-encode special characters in the user and password; the password never appears in logs. Unset, emails are written to VOXPOP_DATA_DIR/outbox instead.' },
   { env: 'VOXPOP_SMTP_STARTTLS', default: 'required', description: 'For smtp:// URLs: required (refuse a server without STARTTLS), if-offered, or off (a relay on the same host).' },
   { env: 'VOXPOP_SMTP_POOL_SIZE', default: '5', description: 'SMTP connections kept open at once per worker process.' },

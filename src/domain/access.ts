@@ -21,6 +21,7 @@ export const API_SCOPES = {
   'events:write': 'Send service events that trigger surveys',
   'responses:read': 'Read answers',
   'responses:write': 'Submit answers',
+  'webhooks:write': 'Manage webhook endpoints and their deliveries',
 } as const;
 export type ApiScope = keyof typeof API_SCOPES;
 export const isApiScope = (s: string): s is ApiScope => Object.hasOwn(API_SCOPES, s);
@@ -39,6 +40,7 @@ export const PERMISSIONS = {
   'invitations.manage': ['project_manager'],
   'responses.read': ['project_manager', 'operator', 'analyst', 'client_viewer'],
   'responses.write': ['project_manager', 'operator'],
+  'webhooks.manage': ['project_manager'],
 } as const satisfies Record<string, readonly TenantRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -52,6 +54,7 @@ const SCOPE_FOR: Partial<Record<Permission, ApiScope>> = {
   'invitations.manage': 'campaigns:write',
   'responses.read': 'responses:read',
   'responses.write': 'responses:write',
+  'webhooks.manage': 'webhooks:write',
 };
 
 export type Actor =

@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   'respondent.link_expired': { status: 410, en: 'This survey link has expired', ru: 'Срок действия ссылки на опрос истёк' },
   'respondent.survey_paused': { status: 410, en: 'The survey is paused', ru: 'Опрос приостановлен' },
   'respondent.survey_closed': { status: 410, en: 'The survey is closed', ru: 'Опрос завершён' },
+  'webhooks.already_delivered': { status: 409, en: 'This delivery has already been delivered', ru: 'Это событие уже доставлено' },
+  'webhooks.invalid_url': { status: 400, en: 'The webhook address must be an http or https URL', ru: 'Адрес вебхука должен быть URL с http или https' },
   rate_limited: { status: 429, en: 'Too many requests; wait a little and try again', ru: 'Слишком много запросов; подождите немного и повторите' },
   not_ready: { status: 503, en: 'The service is not ready', ru: 'Сервис не готов' },
   internal: { status: 500, en: 'Something went wrong on our side', ru: 'Что-то пошло не так на нашей стороне' },

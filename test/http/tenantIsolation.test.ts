@@ -6,6 +6,7 @@ import { insertContactImport } from '../../src/store/repos/contactImports.ts';
 import { addDoNotContact } from '../../src/store/repos/doNotContact.ts';
 import { createTestApp, signIn, type Browser, type TestApp } from '../helpers/app.ts';
 import { insertFeedbackLink } from '../../src/store/repos/feedbackLinks.ts';
+import { insertWebhookDeliveries, insertWebhookEndpoint } from '../../src/store/repos/webhooks.ts';
 
 /**
  * The tenant wall, checked over the whole route table rather than hand-picked
@@ -24,6 +25,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/tenants/:tenantId/surveys': { templateId: 'transactional_nps' },
   'PUT /api/v1/tenants/:tenantId/surveys/:surveyId': { name: 'probe' },
   'PUT /api/v1/tenants/:tenantId/survey-settings': { frequencyCapDays: 90, customDimensions: [] },
+  'POST /api/v1/tenants/:tenantId/webhooks': { url: 'https://crm.example/hook', events: ['response.completed'] },
 };
 const PUBLIC_PREFIXES = ['/api/v1/setup', '/api/v1/auth/'];
 
@@ -49,6 +51,8 @@ beforeAll(async () => {
   ids.importId = (await insertContactImport(t.ctx.db, { id: randomUUID(), tenantId: b.id, fileName: 'b.csv', format: 'csv', sizeBytes: 10, headers: ['Телефон'], createdBy: null })).id;
   const bravoDnc = await addDoNotContact(t.ctx.db, { tenantId: b.id, kind: 'phone', value: '+79161234567', reason: 'manual', createdBy: null });
   ids.kind = bravoDnc.kind;
+  ids.webhookId = (await insertWebhookEndpoint(t.ctx.db, { tenantId: b.id, url: 'https://bravo.example/hook', secret: 'whsec_bravo', events: ['response.completed'] })).id;
+  ids.deliveryId = (await insertWebhookDeliveries(t.ctx.db, [{ tenantId: b.id, endpointId: ids.webhookId, event: 'response.completed', eventId: 'response.completed:probe', payload: {} }]))[0]!.id;
   ids.value = bravoDnc.value;
 
   actorsOfA = [];

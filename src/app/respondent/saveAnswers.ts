@@ -7,6 +7,7 @@ import { responseChannel, type AnswerSurface } from './channel.ts';
 import { responseHandle } from './handles.ts';
 import type { Respondent } from './openRespondent.ts';
 import { planSave, type SaveRequest } from './planSave.ts';
+import { emitResponseEvents } from '../webhooks/emitEvent.ts';
 import type { Question } from '../../domain/surveys/question.ts';
 
 export type SaveResult =
@@ -43,6 +44,7 @@ export async function saveAnswers(ctx: AppContext, respondent: Respondent, reque
       };
       await updateResponse(tx, respondent.tenantId, current.id, update);
       await replaceAnswerRows(tx, respondent.tenantId, current.id, answerRows(definition, plan.answers));
+      if (completed && current.status !== 'completed') await emitResponseEvents(tx, respondent, { ...current, ...update }, now);
       const handle = respondent.handle ?? responseHandle(ctx.config.secretKey, current.id);
       return { ok: true as const, response: { ...current, ...update }, handle, next: plan.next, dropped: plan.dropped };
     });

@@ -15,6 +15,7 @@ import { surveySettingsRoutes } from './surveySettings/routes.ts';
 import { surveyTemplateRoutes } from './surveys/templates.ts';
 import { tenantRoutes } from './tenants/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { webhookRoutes } from './webhooks/routes.ts';
 
 /** Every API route group, mounted under /api/v1. A group not listed here is not served. */
 export const apiV1Routes: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
@@ -33,4 +34,5 @@ export const apiV1Routes: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   contactRoutes,
   contactImportRoutes,
   doNotContactRoutes,
+  webhookRoutes,
 ];

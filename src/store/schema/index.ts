@@ -3,3 +3,4 @@ export * from './core.ts';
 export * from './surveys.ts';
 export * from './contacts.ts';
 export * from './responses.ts';
+export * from './webhooks.ts';
