@@ -30,7 +30,8 @@ export function registerDoctorCommand(program: Command) {
     });
 }
 
-export async function runChecks(env: Record<string, string | undefined> = process.env): Promise<Check[]> {
+/** `env` defaults to the process environment, read (as everywhere) by loadConfig. */
+export async function runChecks(env?: Record<string, string | undefined>): Promise<Check[]> {
   const checks: Check[] = [];
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
   checks.push({ name: 'Node.js', ok: major > 20 || (major === 20 && minor >= 19), detail: process.versions.node, fix: 'install Node.js 20.19 or newer (22 or 24 recommended)' });
