@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenants, users } from './core.ts';
+import { tenantRef, users } from './core.ts';
 
 /**
  * The people a tenant may ask. Found again by external id, phone or email
@@ -11,9 +11,7 @@ export const contacts = pgTable(
   'contacts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
     externalId: text('external_id'),
     /** E.164. */
     phone: text('phone'),
@@ -52,9 +50,7 @@ export const contactChanges = pgTable(
   'contact_changes',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
     contactId: uuid('contact_id')
       .notNull()
       .references(() => contacts.id, { onDelete: 'cascade' }),
@@ -71,9 +67,7 @@ export const contactChanges = pgTable(
 export const doNotContact = pgTable(
   'do_not_contact',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
     kind: text('kind').notNull(),
     value: text('value').notNull(),
     reason: text('reason').notNull().default('manual'),
@@ -92,9 +86,7 @@ export const contactImports = pgTable(
   'contact_imports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
     status: text('status').notNull().default('uploaded'),
     fileName: text('file_name').notNull(),
     format: text('format').notNull(),

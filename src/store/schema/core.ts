@@ -38,6 +38,12 @@ export const tenants = pgTable(
   (t) => [uniqueIndex('tenants_slug_key').on(t.slug), check('tenants_locale_check', sql`${t.locale} in ('ru', 'en')`)],
 );
 
+/** The owning tenant of a business row: required, and the row goes when the tenant is deleted. */
+export const tenantRef = () =>
+  uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' });
+
 export const users = pgTable(
   'users',
   {
@@ -69,9 +75,7 @@ export const memberships = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
     role: text('role').notNull(),
     createdAt: createdAt(),
   },
@@ -105,9 +109,7 @@ export const apiTokens = pgTable(
   'api_tokens',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
     name: text('name').notNull(),
     prefix: text('prefix').notNull(),
     secretHash: text('secret_hash').notNull(),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { SurveyDefinition } from '../../domain/surveys/index.ts';
-import { tenants, users } from './core.ts';
+import { tenantRef, users } from './core.ts';
 
 /**
  * A survey as its author works on it: the draft definition (saved half-done
@@ -11,9 +11,7 @@ export const surveys = pgTable(
   'surveys',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
     name: text('name').notNull(),
     /** Which template it was started from, for the list screen; null when built from scratch. */
     templateId: text('template_id'),
@@ -38,9 +36,7 @@ export const surveyVersions = pgTable(
   'survey_versions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
     surveyId: uuid('survey_id')
       .notNull()
       .references(() => surveys.id, { onDelete: 'cascade' }),
