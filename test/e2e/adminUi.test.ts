@@ -1,32 +1,18 @@
 import fs from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loopbackOnlyContext } from './browser.ts';
-import { newEnv, startVoxpop, type VoxpopEnv, type VoxpopProcess } from './voxpopProcess.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { loopbackOnlyContext } from './browser.ts';
+import { useStack } from './stack.ts';
 
-let env: VoxpopEnv;
-let voxpop: VoxpopProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  env = await newEnv();
-  voxpop = await startVoxpop(env);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  voxpop?.child.kill('SIGTERM');
-  await voxpop?.exited;
-  await fs.rm(env.dataDir, { recursive: true, force: true });
-});
+const stack = useStack();
 
 const ADMIN = { email: 'anna@contact-center.test', name: 'Анна Петрова', password: 'a long enough password' };
 
 describe('admin UI in headless Chromium', () => {
   it('sets up the first admin from the printed link, signs in as a person would, creates a tenant, switches to Russian, fits 360 px', async () => {
-    const setupUrl = /(http:\/\/\S+\/setup\?token=\S+)/.exec(voxpop.output())?.[1];
-    expect(setupUrl, voxpop.output()).toBeTruthy();
-    const context = await loopbackOnlyContext(browser, { viewport: { width: 1200, height: 800 }, locale: 'en-US' });
+    const setupUrl = /(http:\/\/\S+\/setup\?token=\S+)/.exec(stack.voxpop.output())?.[1];
+    expect(setupUrl, stack.voxpop.output()).toBeTruthy();
+    const context = await loopbackOnlyContext(stack.browser, { viewport: { width: 1200, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));

@@ -1,24 +1,10 @@
 import fs from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loopbackOnlyContext } from './browser.ts';
-import { newEnv, startVoxpop, type VoxpopEnv, type VoxpopProcess } from './voxpopProcess.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { loopbackOnlyContext } from './browser.ts';
+import { useStack } from './stack.ts';
 
-let env: VoxpopEnv;
-let voxpop: VoxpopProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  env = await newEnv();
-  voxpop = await startVoxpop(env);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  voxpop?.child.kill('SIGTERM');
-  await voxpop?.exited;
-  await fs.rm(env.dataDir, { recursive: true, force: true });
-});
+const stack = useStack();
 
 const ADMIN = { email: 'admin@contact-center.test', name: 'Admin', password: 'an admin password, long' };
 const MANAGER = { email: 'olga@contact-center.test', name: 'Ольга Смирнова', password: 'a project manager password' };
@@ -42,7 +28,7 @@ const CONTACTS_CSV = [
 describe('surveys and contacts UI in headless Chromium', () => {
   it('a project manager creates an NPS survey from a template, checks the Russian follow-up, launches it, and imports contacts with bad rows', async () => {
     const tenantId = await prepareInstallation();
-    const context = await loopbackOnlyContext(browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const context = await loopbackOnlyContext(stack.browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -68,12 +54,12 @@ describe('surveys and contacts UI in headless Chromium', () => {
 
 /** The installation as an admin leaves it: two organisations and a project manager in both. */
 async function prepareInstallation(): Promise<string> {
-  const setupUrl = /(http:\/\/\S+\/setup\?token=\S+)/.exec(voxpop.output())?.[1];
-  expect(setupUrl, voxpop.output()).toBeTruthy();
+  const setupUrl = /(http:\/\/\S+\/setup\?token=\S+)/.exec(stack.voxpop.output())?.[1];
+  expect(setupUrl, stack.voxpop.output()).toBeTruthy();
   const token = new URL(setupUrl!).searchParams.get('token')!;
-  const context = await browser.newContext();
+  const context = await stack.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${voxpop.baseUrl}/login`);
+  await page.goto(`${stack.voxpop.baseUrl}/login`);
   const tenantId = await page.evaluate(
     async ({ token, admin, manager, analyst, tenant }) => {
       const send = async (path: string, body: unknown, csrf?: string) => {
@@ -110,7 +96,7 @@ async function prepareInstallation(): Promise<string> {
 }
 
 async function signInAndPickTenant(page: Page) {
-  await page.goto(`${voxpop.baseUrl}/login`);
+  await page.goto(`${stack.voxpop.baseUrl}/login`);
   await page.getByLabel('Email').fill(MANAGER.email);
   await page.getByLabel('Password').fill(MANAGER.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -266,10 +252,10 @@ async function shareLinks(page: Page, context: BrowserContext): Promise<string> 
   // A poster taken down: switch the link off (it then answers "not found"), and on again.
   await card.getByRole('button', { name: 'Отключить' }).click();
   await card.getByText('Отключена').waitFor();
-  expect((await page.request.get(`${voxpop.baseUrl}/f/${slug}`)).status()).toBe(404);
+  expect((await page.request.get(`${stack.voxpop.baseUrl}/f/${slug}`)).status()).toBe(404);
   await card.getByRole('button', { name: 'Включить снова' }).click();
   await card.getByRole('button', { name: 'Отключить' }).waitFor();
-  expect((await page.request.get(`${voxpop.baseUrl}/f/${slug}`)).status()).toBe(200);
+  expect((await page.request.get(`${stack.voxpop.baseUrl}/f/${slug}`)).status()).toBe(200);
 
   // The sticky save bar would be drawn over the middle of a tall element screenshot.
   await panel.screenshot({ path: 'test-results/survey-links-desktop.png', style: '.editor-toolbar { position: static !important; }' });
@@ -368,7 +354,7 @@ async function answerAsInvitedCustomer(page: Page, tenantId: string, surveyId: s
   expect(invitation.status, JSON.stringify(invitation.body)).toBe(201);
 
   // The customer: no session, a phone-sized screen, whatever language the phone has; the contact's language (ru) wins.
-  const customer = await loopbackOnlyContext(browser, { viewport: { width: 360, height: 740 }, locale: 'en-US' });
+  const customer = await loopbackOnlyContext(stack.browser, { viewport: { width: 360, height: 740 }, locale: 'en-US' });
   const phone = await customer.newPage();
   await phone.goto((invitation.body.url as string).replace('localhost', '127.0.0.1'));
   await phone.getByRole('radio', { name: '3', exact: true }).check();
@@ -399,14 +385,14 @@ async function answerAsInvitedCustomer(page: Page, tenantId: string, surveyId: s
 
 /** An analyst reads surveys but may not change them, and does not see contacts at all. */
 async function analystSeesReadOnly(surveyId: string, tenantId: string, slug: string) {
-  const context = await loopbackOnlyContext(browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const context = await loopbackOnlyContext(stack.browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
-  await page.goto(`${voxpop.baseUrl}/login`);
+  await page.goto(`${stack.voxpop.baseUrl}/login`);
   await page.getByLabel('Email').fill(ANALYST.email);
   await page.getByLabel('Password').fill(ANALYST.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  await page.goto(`${voxpop.baseUrl}/t/${tenantId}/surveys/${surveyId}`);
+  await page.goto(`${stack.voxpop.baseUrl}/t/${tenantId}/surveys/${surveyId}`);
   await page.getByRole('heading', { level: 1, name: 'NPS after a support call' }).waitFor();
   await page.getByText('You can view this survey but not change it.').waitFor();
   expect(await page.getByRole('button', { name: /^Launch/ }).count()).toBe(0);
