@@ -105,7 +105,8 @@ async function capAndDimensions(page: Page, tenantId: string) {
   const rows = page.getByTestId('custom-dimension');
   await page.getByRole('button', { name: 'Add a dimension' }).click();
   const branch = rows.nth(0);
-  expect(await branch.getByLabel('Key').evaluate((el) => el === document.activeElement)).toBe(true);
+  // Focus moves to the new row's key after React has rendered it: wait for it rather than read it at once.
+  await expect.poll(() => branch.getByLabel('Key').evaluate((el) => el === document.activeElement)).toBe(true);
   await branch.getByText('Lowercase latin letters, digits and _, starting with a letter, e.g. branch.').waitFor();
   await branch.getByLabel('Key').fill('branch');
   await branch.getByLabel('Name in Russian').fill('Филиал');
