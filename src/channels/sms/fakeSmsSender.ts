@@ -4,6 +4,8 @@ import {
   type OutgoingSms,
   type SmsDeliveryStatus,
   type SmsErrorKind,
+  type IncomingSms,
+  type SmsIncomingListener,
   type SmsReceiptListener,
   type SmsSendResult,
   type SmsSender,
@@ -21,6 +23,7 @@ export class FakeSmsSender implements SmsSender {
   readonly sent: FakeSentSms[] = [];
   private readonly failures: SmsErrorKind[] = [];
   private readonly listeners = new Set<SmsReceiptListener>();
+  private readonly incomingListeners = new Set<SmsIncomingListener>();
   private nextId = 1;
   closed = false;
 
@@ -50,6 +53,17 @@ export class FakeSmsSender implements SmsSender {
   async emitReceipt(messageId: string, status: SmsDeliveryStatus = 'delivered', at = new Date(), errorCode?: string): Promise<void> {
     const receipt = { messageId, status, at, ...(errorCode === undefined ? {} : { errorCode }) };
     await Promise.all([...this.listeners].map(async (listener) => listener(receipt)));
+  }
+
+  onIncoming(listener: SmsIncomingListener): () => void {
+    this.incomingListeners.add(listener);
+    return () => this.incomingListeners.delete(listener);
+  }
+
+  /** Deliver an incoming SMS to every listener, as a phone replying would; rejects when a listener throws. */
+  async emitIncoming(from: string, text: string, to = 'Voxpop', at = new Date()): Promise<void> {
+    const sms: IncomingSms = { from, to, text, at };
+    await Promise.all([...this.incomingListeners].map(async (listener) => listener(sms)));
   }
 
   async close(): Promise<void> {

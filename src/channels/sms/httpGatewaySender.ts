@@ -12,6 +12,8 @@ import {
   SmsSendError,
   type OutgoingSms,
   type SmsDeliveryReceipt,
+  type IncomingSms,
+  type SmsIncomingListener,
   type SmsReceiptListener,
   type SmsSendResult,
   type SmsSender,
@@ -45,6 +47,7 @@ export class HttpGatewaySender implements SmsSender {
   private readonly secrets: Record<string, string>;
   private readonly timeoutMs: number;
   private readonly listeners = new Set<SmsReceiptListener>();
+  private readonly incomingListeners = new Set<SmsIncomingListener>();
   private readonly inflight = new Map<string, Promise<SmsSendResult>>();
   private closed = false;
 
@@ -73,6 +76,20 @@ export class HttpGatewaySender implements SmsSender {
    */
   async emitReceipt(receipt: SmsDeliveryReceipt): Promise<void> {
     await Promise.all([...this.listeners].map(async (listener) => listener(receipt)));
+  }
+
+  onIncoming(listener: SmsIncomingListener): () => void {
+    this.incomingListeners.add(listener);
+    return () => this.incomingListeners.delete(listener);
+  }
+
+  /**
+   * Hand an incoming SMS to the listeners; rejects when one throws, so the
+   * route can answer the gateway with an error and let it retry. The route
+   * reads the gateway's request with `parseInboundSms` (httpGatewayInbound.ts).
+   */
+  async emitIncoming(sms: IncomingSms): Promise<void> {
+    await Promise.all([...this.incomingListeners].map(async (listener) => listener(sms)));
   }
 
   /** Concurrent sends with one idempotency key share one request. */

@@ -34,6 +34,30 @@ export interface SmsDeliveryReceipt {
  */
 export type SmsReceiptListener = (receipt: SmsDeliveryReceipt) => void | Promise<void>;
 
+/** An SMS a person sent to us (mobile-originated), e.g. a STOP reply. */
+export interface IncomingSms {
+  /** The sender: E.164 (`+79161234567`) when the number is international, otherwise as the network gave it. */
+  from: string;
+  /** Our number or short code it was sent to, normalised the same way. */
+  to: string;
+  /** The whole text; a concatenated message arrives once, joined. */
+  text: string;
+  /** When it arrived (or, from an HTTP gateway, when the gateway says it did). */
+  at: Date;
+  /**
+   * Set when some parts of a concatenated message never arrived and the
+   * parts that did are passed on anyway (so an opt-out is not lost).
+   */
+  partial?: true;
+}
+
+/**
+ * Called for every incoming SMS. As with receipts, the SMSC's message is
+ * acknowledged only after every listener has settled; a listener that throws
+ * makes the SMSC deliver it again later.
+ */
+export type SmsIncomingListener = (sms: IncomingSms) => void | Promise<void>;
+
 /**
  * Why a send failed. `temporary`: try again later (throttled, queue full,
  * connection lost or not yet bound). `permanent`: the same message will fail
@@ -73,11 +97,13 @@ export class SmsSendError extends Error {
   }
 }
 
-/** The SMS channel port. Adapters: SMPP now (`smppSender.ts`); an HTTP gateway later. */
+/** The SMS channel port. Adapters: SMPP (`smppSender.ts`) and a generic HTTP gateway (`httpGatewaySender.ts`). */
 export interface SmsSender {
   readonly name: string;
   send(sms: OutgoingSms): Promise<SmsSendResult>;
   /** Subscribe to delivery receipts; returns the unsubscribe function. */
   onReceipt(listener: SmsReceiptListener): () => void;
+  /** Subscribe to incoming SMS, where the adapter receives them; returns the unsubscribe function. */
+  onIncoming?(listener: SmsIncomingListener): () => void;
   close(): Promise<void>;
 }

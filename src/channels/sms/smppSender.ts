@@ -3,12 +3,15 @@ import { DomainError } from '../../domain/errors.ts';
 import { splitSms } from '../../domain/sms/encoding.ts';
 import {
   SmsSendError,
+  type IncomingSms,
   type OutgoingSms,
+  type SmsIncomingListener,
   type SmsReceiptListener,
   type SmsSendResult,
   type SmsSender,
 } from './port.ts';
 import { SmppConnection } from './smppConnection.ts';
+import { IncomingAssembler, incomingPart, isMobileOriginated } from './smppIncoming.ts';
 import { isDeliveryReceipt, parseReceipt } from './smppReceipt.ts';
 import { SMPP_STATUS, bindError, submitError } from './smppStatus.ts';
 import { Window } from './window.ts';
@@ -32,6 +35,10 @@ export interface SmppSenderOptions {
   reconnectMaxDelayMs?: number;
   /** Ask the SMSC for a final delivery receipt per part. */
   registeredDelivery?: boolean;
+  /** How long the parts of a concatenated incoming SMS wait for the rest before the text is passed on as partial. */
+  incomingPartTimeoutMs?: number;
+  /** Concatenated incoming SMS waiting for parts at once (memory bound). */
+  incomingMaxPending?: number;
   now?: () => Date;
   /** Connection life-cycle, for logs and tests. */
   onEvent?: (event: SmppSenderEvent) => void;
@@ -40,7 +47,9 @@ export interface SmppSenderOptions {
 export type SmppSenderEvent =
   | { type: 'bound' }
   | { type: 'disconnected'; reconnectInMs: number | null }
-  | { type: 'bind_refused'; error: SmsSendError };
+  | { type: 'bind_refused'; error: SmsSendError }
+  /** Some parts of a concatenated incoming SMS never came; the rest went to the listeners (`failed`: and they threw). */
+  | { type: 'incoming_partial'; sms: IncomingSms; failed: boolean };
 
 const DEFAULTS = {
   windowSize: 10,
@@ -50,6 +59,8 @@ const DEFAULTS = {
   reconnectInitialDelayMs: 1_000,
   reconnectMaxDelayMs: 60_000,
   registeredDelivery: true,
+  incomingPartTimeoutMs: 60_000,
+  incomingMaxPending: 1_000,
 };
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -75,6 +86,8 @@ export class SmppSender implements SmsSender {
   private readonly options: Required<Omit<SmppSenderOptions, 'systemType' | 'onEvent'>> & SmppSenderOptions;
   private readonly window: Window;
   private readonly listeners = new Set<SmsReceiptListener>();
+  private readonly incomingListeners = new Set<SmsIncomingListener>();
+  private readonly incoming: IncomingAssembler;
   private readonly boundWaiters = new Set<BoundWaiter>();
   private readonly inflight = new Map<string, Promise<SmsSendResult>>();
   private readonly results = new Map<string, SmsSendResult>();
@@ -90,6 +103,15 @@ export class SmppSender implements SmsSender {
   constructor(options: SmppSenderOptions) {
     this.options = { ...DEFAULTS, now: () => new Date(), ...options };
     this.window = new Window(this.options.windowSize);
+    this.incoming = new IncomingAssembler({
+      partTimeoutMs: this.options.incomingPartTimeoutMs,
+      maxPending: this.options.incomingMaxPending,
+      now: this.options.now,
+      deliver: async (sms) => {
+        await Promise.all([...this.incomingListeners].map(async (listener) => listener(sms)));
+      },
+      onPartial: (sms, failed) => this.options.onEvent?.({ type: 'incoming_partial', sms, failed }),
+    });
     this.connect();
   }
 
@@ -101,6 +123,11 @@ export class SmppSender implements SmsSender {
   onReceipt(listener: SmsReceiptListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onIncoming(listener: SmsIncomingListener): () => void {
+    this.incomingListeners.add(listener);
+    return () => this.incomingListeners.delete(listener);
   }
 
   send(sms: OutgoingSms): Promise<SmsSendResult> {
@@ -128,6 +155,7 @@ export class SmppSender implements SmsSender {
     this.closed = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.stopEnquireLink();
+    this.incoming.close();
     this.rejectWaiters(new SmsSendError('temporary', 'closed', 'The SMS sender is closed.'));
     await Promise.allSettled([...this.inflight.values()]);
     const connection = this.connection;
@@ -313,7 +341,11 @@ export class SmppSender implements SmsSender {
     this.enquireTimer = null;
   }
 
-  /** Receipts are acknowledged after the listeners settle; a failing listener asks the SMSC to retry. */
+  /**
+   * Receipts and incoming SMS are acknowledged after the listeners settle; a
+   * failing listener asks the SMSC to retry. (A part of a concatenated SMS
+   * that does not complete it is acknowledged once it is held in memory.)
+   */
   private async onDeliver(connection: SmppConnection, pdu: PDU): Promise<void> {
     let status: number = SMPP_STATUS.ESME_ROK;
     try {
@@ -328,8 +360,10 @@ export class SmppSender implements SmsSender {
           const receipt = { ...parsed, at: this.options.now() };
           await Promise.all([...this.listeners].map(async (listener) => listener(receipt)));
         }
+      } else if (isMobileOriginated(Number(pdu.esm_class ?? 0))) {
+        await this.incoming.accept(incomingPart(pdu));
       }
-      // Mobile-originated messages (e.g. STOP replies) are acknowledged and not yet handled.
+      // SME acknowledgements and intermediate notifications are acknowledged and dropped.
     } catch {
       status = SMPP_STATUS.ESME_RX_T_APPN;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeSmsSender } from '../../../src/channels/sms/fakeSmsSender.ts';
-import type { SmsDeliveryReceipt } from '../../../src/channels/sms/port.ts';
+import type { IncomingSms, SmsDeliveryReceipt } from '../../../src/channels/sms/port.ts';
 
 const sms = (text: string) => ({ to: '+79161234567', from: 'Voxpop', text, idempotencyKey: 'k' });
 
@@ -21,5 +21,20 @@ describe('FakeSmsSender', () => {
     stop();
     await sender.emitReceipt(result.messageIds[1]!);
     expect(receipts).toMatchObject([{ messageId: result.messageIds[0], status: 'delivered' }]);
+  });
+
+  it('emits incoming SMS to listeners until they unsubscribe, and rejects when one throws', async () => {
+    const sender = new FakeSmsSender();
+    const received: IncomingSms[] = [];
+    const stop = sender.onIncoming((incoming) => void received.push(incoming));
+    await sender.emitIncoming('+79161234567', 'СТОП');
+    stop();
+    await sender.emitIncoming('+79161234567', 'ignored');
+    expect(received).toEqual([{ from: '+79161234567', to: 'Voxpop', text: 'СТОП', at: expect.any(Date) }]);
+
+    sender.onIncoming(() => {
+      throw new Error('database down');
+    });
+    await expect(sender.emitIncoming('+79161234567', 'STOP')).rejects.toThrow('database down');
   });
 });

@@ -51,6 +51,39 @@ export class TestSmsc {
     return new Promise((resolve) => session.deliver_sm({ source_addr: '79161234567', destination_addr: 'Voxpop', ...params }, resolve));
   }
 
+  /**
+   * Send a mobile-originated SMS (what a phone sent to our number) and resolve
+   * with its deliver_sm_resp. GSM text goes as data_coding 0 for the library
+   * to encode, UCS-2 as raw big-endian octets with data_coding 8.
+   */
+  deliverMo(text: string, options: MoOptions = {}): Promise<PDU> {
+    const coding = options.coding ?? 'gsm7';
+    const shortMessage = coding === 'ucs2' ? ucs2(text) : coding === 'latin1' ? Buffer.from(text, 'latin1') : { message: text };
+    return this.deliver({ ...moAddresses(options), esm_class: 0, data_coding: DATA_CODING[coding], short_message: shortMessage });
+  }
+
+  /**
+   * Send the parts of one concatenated UCS-2 MO message, each with a UDH
+   * (IEI 0x00, 8-bit reference; or 0x08, 16-bit), in `order` (1-based part
+   * numbers, default 1…n; a number may repeat to resend a part). Resolves
+   * with the deliver_sm_resp of each one sent, in sending order.
+   */
+  async deliverMoParts(parts: string[], options: MoOptions & { reference?: number; iei?: 0x00 | 0x08; order?: number[] } = {}): Promise<PDU[]> {
+    const reference = options.reference ?? 0x2a;
+    const order = options.order ?? parts.map((_, i) => i + 1);
+    const responses: PDU[] = [];
+    for (const seq of order) {
+      const udh =
+        options.iei === 0x08
+          ? Buffer.from([0x06, 0x08, 0x04, reference >> 8, reference & 0xff, parts.length, seq])
+          : Buffer.from([0x05, 0x00, 0x03, reference & 0xff, parts.length, seq]);
+      responses.push(
+        await this.deliver({ ...moAddresses(options), esm_class: 0x40, data_coding: 0x08, short_message: Buffer.concat([udh, ucs2(parts[seq - 1]!)]) }),
+      );
+    }
+    return responses;
+  }
+
   /** Drop every client connection, as an SMSC restart would. */
   dropAll(): void {
     for (const session of [...this.sessions]) session.destroy();
@@ -86,6 +119,24 @@ export class TestSmsc {
       }, this.options.submitDelayMs ?? 0);
     });
   }
+}
+
+export interface MoOptions {
+  /** The phone, international digits without "+" (sent with TON 1). */
+  from?: string;
+  /** Our short code (sent with TON 0). */
+  to?: string;
+  coding?: 'gsm7' | 'ucs2' | 'latin1';
+}
+
+const DATA_CODING = { gsm7: 0x00, latin1: 0x03, ucs2: 0x08 };
+
+function moAddresses(options: MoOptions): Record<string, unknown> {
+  return { source_addr_ton: 1, source_addr_npi: 1, source_addr: options.from ?? '79161234567', dest_addr_ton: 0, dest_addr_npi: 1, destination_addr: options.to ?? '4444' };
+}
+
+function ucs2(text: string): Buffer {
+  return Buffer.from(text, 'utf16le').swap16();
 }
 
 export async function waitFor(condition: () => boolean, timeoutMs = 3_000): Promise<void> {
