@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Mailer } from '../channels/email/port.ts';
+import type { SmsSender } from '../channels/sms/port.ts';
 import type { Config } from '../config/index.ts';
 import type { Db } from '../store/db.ts';
 import type { Clock } from './clock.ts';
@@ -10,6 +11,8 @@ export interface AppContext {
   db: Db;
   clock: Clock;
   mailer: Mailer;
+  /** Campaign SMS. Only worker processes open one (an SMPP session binds once per process); web processes leave it unset. */
+  sms?: SmsSender | undefined;
   log: Logger;
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { systemClock, type Clock } from '../app/clock.ts';
+import { fileOffsetClock, systemClock, type Clock } from '../app/clock.ts';
 import type { AppContext } from '../app/context.ts';
 import { createOutboxMailer } from '../channels/email/outboxMailer.ts';
 import type { Mailer } from '../channels/email/port.ts';
@@ -39,7 +39,7 @@ export async function openRuntime(config: Config, log: Logger, opts: { clock?: C
     const ctx: AppContext = {
       config: await withSigningKey(config, database.db),
       db: database.db,
-      clock: opts.clock ?? systemClock,
+      clock: opts.clock ?? (config.clockFile ? testClock(config.clockFile, log) : systemClock),
       mailer,
       log,
     };
@@ -66,4 +66,9 @@ async function openMailer(config: Config, log: Logger): Promise<Mailer> {
   const dkim = smtp.dkim && { domain: smtp.dkim.domain, selector: smtp.dkim.selector, privateKey: await loadDkimKey(smtp.dkim.keyFile) };
   log.info({ host: smtp.host, port: smtp.port, tls: smtp.tls, poolSize: smtp.maxConnections, dkimDomain: smtp.dkim?.domain }, 'sending mail over SMTP');
   return createSmtpMailer({ ...smtp, dkim });
+}
+
+function testClock(file: string, log: Logger): Clock {
+  log.warn({ file }, 'VOXPOP_CLOCK_FILE is set: the clock is moved by that file (for tests only)');
+  return fileOffsetClock(file);
 }

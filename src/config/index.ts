@@ -18,6 +18,20 @@ export interface Config {
   contactImport: { maxBytes: number };
   /** Signs values handed to the public (feedback-link response handles). */
   secretKey: string;
+  sms: { from: string; smpp: SmppSettings | undefined };
+  campaigns: { tickMs: number; sendLeaseMs: number; bounceAddress: string | undefined; bounceReceiver: { host: string; port: number } | undefined };
+  /** Tests only: a file whose number (ms) is added to the clock. */
+  clockFile: string | undefined;
+}
+
+/** The SMSC when VOXPOP_SMPP_URL is set; unset, the dev SMS outbox is used. */
+export interface SmppSettings {
+  host: string;
+  port: number;
+  systemId: string;
+  password: string;
+  systemType: string | undefined;
+  windowSize: number;
 }
 
 /** Where mail goes when VOXPOP_SMTP_URL is set; unset, the dev outbox is used. */
@@ -56,6 +70,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     problems.push('VOXPOP_ADMIN_EMAIL and VOXPOP_ADMIN_PASSWORD must be set together');
   }
   const smtp = parseSmtp(e, cwd, problems);
+  const smpp = parseSmpp(e, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -84,7 +99,44 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     contactImport: { maxBytes: Math.round(e.VOXPOP_IMPORT_MAX_MB * 1_048_576) },
     // Empty: the key the installation keeps in its database is used (src/app/signingKey.ts).
     secretKey: e.VOXPOP_SECRET_KEY ?? '',
+    sms: { from: e.VOXPOP_SMS_FROM, smpp },
+    campaigns: {
+      tickMs: Math.round(e.VOXPOP_CAMPAIGN_TICK_SECONDS * 1000),
+      sendLeaseMs: Math.round(e.VOXPOP_SEND_LEASE_SECONDS * 1000),
+      bounceAddress: e.VOXPOP_BOUNCE_ADDRESS?.toLowerCase(),
+      bounceReceiver: e.VOXPOP_BOUNCE_SMTP_PORT === undefined ? undefined : { host: e.VOXPOP_BOUNCE_SMTP_HOST, port: e.VOXPOP_BOUNCE_SMTP_PORT },
+    },
+    clockFile: e.VOXPOP_CLOCK_FILE === undefined ? undefined : path.resolve(cwd, e.VOXPOP_CLOCK_FILE),
   };
+}
+
+/** Problems name the variable but never repeat the URL: it carries the password. */
+function parseSmpp(e: Env, problems: string[]): SmppSettings | undefined {
+  if (e.VOXPOP_SMPP_URL === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(e.VOXPOP_SMPP_URL);
+  } catch {
+    problems.push('VOXPOP_SMPP_URL: not a URL (expected smpp://system_id:password@host:2775)');
+    return undefined;
+  }
+  if (url.protocol !== 'smpp:' || !url.hostname || !url.username) {
+    problems.push('VOXPOP_SMPP_URL: expected smpp://system_id:password@host:2775');
+    return undefined;
+  }
+  try {
+    return {
+      host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: url.port ? Number(url.port) : 2775,
+      systemId: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+      systemType: url.searchParams.get('system_type') ?? undefined,
+      windowSize: e.VOXPOP_SMS_WINDOW,
+    };
+  } catch {
+    problems.push('VOXPOP_SMPP_URL: the system id or password is not correctly percent-encoded');
+    return undefined;
+  }
 }
 
 

@@ -49,6 +49,16 @@ export const envSchema = z.object({
   VOXPOP_SMALL_SAMPLE_MIN: z.coerce.number().int().min(1).max(10_000).default(30),
   VOXPOP_IMPORT_MAX_MB: z.coerce.number().min(0.001).max(10_240).default(512),
   VOXPOP_SECRET_KEY: z.string().min(32).optional(),
+  // Parsed in loadConfig (carries the SMSC password).
+  VOXPOP_SMPP_URL: z.string().optional(),
+  VOXPOP_SMS_FROM: z.string().trim().min(1).max(20).default('Voxpop'),
+  VOXPOP_SMS_WINDOW: z.coerce.number().int().min(1).max(1000).default(10),
+  VOXPOP_BOUNCE_ADDRESS: z.email().optional(),
+  VOXPOP_BOUNCE_SMTP_PORT: port.optional(),
+  VOXPOP_BOUNCE_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  VOXPOP_CAMPAIGN_TICK_SECONDS: z.coerce.number().min(0.2).max(3600).default(15),
+  VOXPOP_SEND_LEASE_SECONDS: z.coerce.number().min(1).max(86_400).default(600),
+  VOXPOP_CLOCK_FILE: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -72,6 +82,15 @@ export const settingDocs: SettingDoc[] = [
   { env: 'VOXPOP_LOGIN_MAX_FAILURES', default: '5', description: 'Failed logins in a row before the account is locked for a while.' },
   { env: 'VOXPOP_LOGIN_LOCK_MINUTES', default: '15', description: 'How long a locked account stays locked.' },
   { env: 'VOXPOP_MAIL_FROM', default: 'Voxpop <no-reply@localhost>', description: 'Sender of system emails (password reset, invitations).' },
+  { env: 'VOXPOP_SMPP_URL', default: '(unset)', description: 'SMSC to send campaign SMS through, SMPP 3.4 transceiver: smpp://system_id:password@host:2775 (add ?system_type=… if the SMSC wants one). Percent-encode special characters; the password never appears in logs. Unset, SMS are written to VOXPOP_DATA_DIR/outbox/sms instead.' },
+  { env: 'VOXPOP_SMS_FROM', default: 'Voxpop', description: 'Sender id of campaign SMS (up to 11 letters, or a number) when an organisation has not set its own.' },
+  { env: 'VOXPOP_SMS_WINDOW', default: '10', description: 'SMPP messages awaiting the SMSC’s answer at once (the window agreed with the SMSC).' },
+  { env: 'VOXPOP_BOUNCE_ADDRESS', default: '(unset)', description: 'Envelope sender of campaign email, e.g. bounces@mail.example.com. Each message goes out as bounces+<attempt>@…, so a bounce names its message. Route that address to the bounce receiver.' },
+  { env: 'VOXPOP_BOUNCE_SMTP_PORT', default: '(unset)', description: 'Port of the bounce receiver (an SMTP listener the worker runs for delivery status notifications addressed to VOXPOP_BOUNCE_ADDRESS). Unset, no receiver runs.' },
+  { env: 'VOXPOP_BOUNCE_SMTP_HOST', default: '127.0.0.1', description: 'Address the bounce receiver listens on; point your mail server’s transport for the bounce address here.' },
+  { env: 'VOXPOP_CAMPAIGN_TICK_SECONDS', default: '15', description: 'How often the worker looks for campaign messages that have become due (after a delay, or outside contact hours).' },
+  { env: 'VOXPOP_SEND_LEASE_SECONDS', default: '600', description: 'A campaign message claimed for sending longer than this, by a worker that has since died, is marked in doubt and never sent again (no duplicates).' },
+  { env: 'VOXPOP_CLOCK_FILE', default: '(unset)', description: 'For tests only: a file holding a number of milliseconds added to the clock, so a test can move time forward. Never set it in production.' },
   { env: 'VOXPOP_WEBHOOKS_ALLOW_PRIVATE', default: 'false', description: 'Let webhooks reach private, loopback and link-local addresses (a CRM inside your own network). Off, such deliveries fail, so a tenant cannot probe the installation’s network.' },
   { env: 'VOXPOP_SMTP_URL', default: '(unset)', description: 'Mail relay to send through, e.g. smtp://user:pass@mail.example.com:587 (STARTTLS) or smtps://user:pass@mail.example.com (TLS, port 465). Percent-encode special characters in the user and password; the password never appears in logs. Unset, emails are written to VOXPOP_DATA_DIR/outbox instead.' },
   { env: 'VOXPOP_SMTP_STARTTLS', default: 'required', description: 'For smtp:// URLs: required (refuse a server without STARTTLS), if-offered, or off (a relay on the same host).' },

@@ -41,6 +41,9 @@ export const PERMISSIONS = {
   'responses.read': ['project_manager', 'operator', 'analyst', 'client_viewer'],
   'responses.write': ['project_manager', 'operator'],
   'webhooks.manage': ['project_manager'],
+  'campaigns.read': ['project_manager', 'operator', 'analyst'],
+  'campaigns.manage': ['project_manager'],
+  'events.write': ['project_manager'],
 } as const satisfies Record<string, readonly TenantRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -55,6 +58,9 @@ const SCOPE_FOR: Partial<Record<Permission, ApiScope>> = {
   'responses.read': 'responses:read',
   'responses.write': 'responses:write',
   'webhooks.manage': 'webhooks:write',
+  'campaigns.read': 'campaigns:read',
+  'campaigns.manage': 'campaigns:write',
+  'events.write': 'events:write',
 };
 
 export type Actor =

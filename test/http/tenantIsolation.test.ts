@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_SCOPES } from '../../src/domain/access.ts';
+import { createCampaign } from '../../src/app/campaigns/campaigns.ts';
+import { createEventHook } from '../../src/app/campaigns/eventHooks.ts';
+import { NO_META } from '../../src/app/context.ts';
+import { ChannelPlan } from '../../src/domain/campaigns/plan.ts';
 import { TEST_PASSWORD, makeContact, makeSurvey, makeTenant, makeUser } from '../factories/index.ts';
 import { insertContactImport } from '../../src/store/repos/contactImports.ts';
 import { addDoNotContact } from '../../src/store/repos/doNotContact.ts';
@@ -15,6 +19,12 @@ import { insertWebhookDeliveries, insertWebhookEndpoint } from '../../src/store/
  * A new route is covered the day it is added; if it needs a body to reach its
  * check, add a sample below (the test fails with 400 until then).
  */
+const CAMPAIGN_BODY = {
+  name: 'probe',
+  surveyId: randomUUID(),
+  audience: { kind: 'contacts', filter: {} },
+  plan: { steps: [{ channel: 'email' }] },
+};
 const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/tenants/:tenantId/surveys/:surveyId/feedback-links/:linkId': { active: false },
   'POST /api/v1/tenants/:tenantId/api-tokens': { name: 'probe', scopes: ['tenant:read'] },
@@ -26,8 +36,19 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/v1/tenants/:tenantId/surveys/:surveyId': { name: 'probe' },
   'PUT /api/v1/tenants/:tenantId/survey-settings': { frequencyCapDays: 90, customDimensions: [] },
   'POST /api/v1/tenants/:tenantId/webhooks': { url: 'https://crm.example/hook', events: ['response.completed'] },
+  'POST /api/v1/tenants/:tenantId/campaigns': CAMPAIGN_BODY,
+  'PATCH /api/v1/tenants/:tenantId/campaigns/:campaignId': { name: 'probe' },
+  'POST /api/v1/tenants/:tenantId/campaigns/:campaignId/preview': { step: 0 },
+  'POST /api/v1/tenants/:tenantId/campaigns/:campaignId/test-send': { step: 0, to: 'probe@example.test' },
+  'POST /api/v1/tenants/:tenantId/events': { eventId: 'probe-1', type: 'service_delivered', customer: { phone: '+79161234567' } },
+  'POST /api/v1/tenants/:tenantId/event-hooks': { name: 'probe' },
+  'PUT /api/v1/tenants/:tenantId/campaign-settings': {
+    contactHours: { from: '09:00', to: '21:00' },
+    email: { fromName: null, fromAddress: null, replyTo: null },
+    sms: { senderId: null },
+  },
 };
-const PUBLIC_PREFIXES = ['/api/v1/setup', '/api/v1/auth/'];
+const PUBLIC_PREFIXES = ['/api/v1/setup', '/api/v1/auth/', '/api/v1/hooks/'];
 
 let t: TestApp;
 let ids: Record<string, string>;
@@ -54,6 +75,10 @@ beforeAll(async () => {
   ids.webhookId = (await insertWebhookEndpoint(t.ctx.db, { tenantId: b.id, url: 'https://bravo.example/hook', secret: 'whsec_bravo', events: ['response.completed'] })).id;
   ids.deliveryId = (await insertWebhookDeliveries(t.ctx.db, [{ tenantId: b.id, endpointId: ids.webhookId, event: 'response.completed', eventId: 'response.completed:probe', payload: {} }]))[0]!.id;
   ids.value = bravoDnc.value;
+  ids.campaignId = (
+    await createCampaign(t.ctx, { kind: 'system', label: 'test' }, b.id, { ...CAMPAIGN_BODY, surveyId: ids.surveyId, audience: { kind: 'contacts', filter: {} }, plan: ChannelPlan.parse(CAMPAIGN_BODY.plan) }, NO_META)
+  ).id;
+  ids.hookId = (await createEventHook(t.ctx, { kind: 'system', label: 'test' }, b.id, 'bravo pbx', NO_META)).hook.id;
 
   actorsOfA = [];
   for (const role of ['project_manager', 'operator', 'analyst', 'client_viewer'] as const) {

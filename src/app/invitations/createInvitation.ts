@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { AnswerAttributes } from '../../domain/surveys/dimensions.ts';
+import { usableAttributes } from '../../domain/surveys/dimensions.ts';
 import { findContactForInvitation, findInvitationByExternalKey, findSurveyWithCurrentVersion, insertInvitation } from '../../store/repos/invitations.ts';
 import { requireTenantPermission } from '../access.ts';
 import type { AppContext } from '../context.ts';
@@ -74,10 +74,4 @@ export async function createInvitation(ctx: AppContext, actor: Actor, tenantId: 
     }
     return { invitation, token, url: respondentUrl(ctx, token) };
   });
-}
-
-/** A contact's attributes that can serve as dimensions; anything else (bad keys, long values) stays with the contact. */
-function usableAttributes(attributes: Record<string, string>): Record<string, string> {
-  const entries = Object.entries(attributes).filter(([key, value]) => AnswerAttributes.safeParse({ [key]: value }).success);
-  return Object.fromEntries(entries.map(([key, value]) => [key, value.trim()]));
 }

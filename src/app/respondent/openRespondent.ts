@@ -2,7 +2,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { SurveyDefinition } from '../../domain/surveys/definition.ts';
 import type { FeedbackLinkRow } from '../../store/repos/feedbackLinks.ts';
 import { findFeedbackLinkBySlug } from '../../store/repos/feedbackLinks.ts';
-import { findInvitationByTokenHash, findSurveyVersion, findSurveyWithCurrentVersion, type InvitationRow, type SurveyRow, type SurveyVersionRow } from '../../store/repos/invitations.ts';
+import { findInvitationByTokenHash, markInvitationOpened, findSurveyVersion, findSurveyWithCurrentVersion, type InvitationRow, type SurveyRow, type SurveyVersionRow } from '../../store/repos/invitations.ts';
 import { findResponseById, findResponseByInvitation, type ResponseRow } from '../../store/repos/responses.ts';
 import type { AppContext } from '../context.ts';
 import { sha256 } from '../secrets.ts';
@@ -51,6 +51,8 @@ export async function openRespondent(ctx: AppContext, handle: string): Promise<R
   }
   assertAccepting(survey, invitation.language);
   const response = await findResponseByInvitation(ctx.db, invitation.tenantId, invitation.id);
+  // The campaign funnel's "opened": the first time the link is followed.
+  if (!invitation.openedAt && !invitation.test) await markInvitationOpened(ctx.db, invitation.id, ctx.clock.now());
   return { handle, tenantId: invitation.tenantId, surveyId: survey.id, version: versionOf(version), invitation, feedbackLink: null, response };
 }
 

@@ -8,6 +8,7 @@ import { responseHandle } from './handles.ts';
 import type { Respondent } from './openRespondent.ts';
 import { planSave, type SaveRequest } from './planSave.ts';
 import { emitResponseEvents } from '../webhooks/emitEvent.ts';
+import { cancelScheduledAttempts } from '../../store/repos/campaigns.ts';
 import type { Question } from '../../domain/surveys/question.ts';
 
 export type SaveResult =
@@ -75,7 +76,11 @@ async function currentResponse(tx: Tx, respondent: Respondent, request: { langua
     startedAt: now,
     updatedAt: now,
   });
-  if (created) return created;
+  if (created) {
+    // An answer stops the campaign's chain for this person: nothing still waiting is sent.
+    if (invitation) await cancelScheduledAttempts(tx, { invitationId: invitation.id }, 'answered', now);
+    return created;
+  }
   // Two first saves raced (two tabs): the other made the response; continue on it.
   const existing = await findResponseByInvitation(tx, respondent.tenantId, invitation!.id);
   return (await lockResponse(tx, respondent.tenantId, existing!.id))!;

@@ -5,6 +5,7 @@ import { loadConfig } from '../../config/index.ts';
 import { createLogger } from '../../http/logger.ts';
 import { buildServer } from '../../http/server.ts';
 import { startWorker } from '../../jobs/worker.ts';
+import { startCampaignServices, type CampaignServices } from '../campaignServices.ts';
 import { openRuntime } from '../runtime.ts';
 
 type Role = { web: boolean; worker: boolean };
@@ -24,7 +25,11 @@ async function run(role: Role) {
   let runner: Runner | null = null;
   let app: Awaited<ReturnType<typeof buildServer>> | null = null;
 
-  if (role.worker) runner = await startWorker(ctx, runtime.database.pool);
+  let campaigns: CampaignServices | null = null;
+  if (role.worker) {
+    campaigns = await startCampaignServices(ctx);
+    runner = await startWorker(ctx, runtime.database.pool);
+  }
   if (role.web) {
     app = await buildServer(ctx);
     await app.listen({ host: config.http.host, port: config.http.port });
@@ -47,6 +52,7 @@ async function run(role: Role) {
     try {
       await app?.close();
       await runner?.stop();
+      await campaigns?.stop();
       await runtime.close();
       log.info('stopped');
       process.exit(0);

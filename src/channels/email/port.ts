@@ -11,6 +11,11 @@ export interface OutgoingEmail {
    * one-click POST of RFC 8058; `mailto` is the fallback for clients that only send mail.
    */
   listUnsubscribe?: { url: string; mailto?: string };
+  /** SMTP envelope sender (Return-Path), e.g. a VERP bounce address; defaults to the From address. */
+  envelopeFrom?: string;
+  /** Extra headers (`X-Voxpop-Attempt`), so a bounce that quotes them finds its attempt. */
+  headers?: Record<string, string>;
+  replyTo?: string;
 }
 
 /** The email channel port. Adapters: the dev outbox (files) and SMTP (smtpMailer.ts). */

@@ -70,7 +70,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
     name: 'smtp',
     async send(email: OutgoingEmail, from: string) {
       const messageId = messageIdFor(email.idempotencyKey, options.dkim?.domain ?? domainOf(from));
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { ...email.headers };
       if (email.listUnsubscribe) {
         const targets = [new URL(email.listUnsubscribe.url).href];
         if (email.listUnsubscribe.mailto) targets.push(`mailto:${encodeURI(email.listUnsubscribe.mailto)}`);
@@ -78,7 +78,17 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
         headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
       }
       try {
-        await transporter.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId, headers });
+        await transporter.sendMail({
+          from,
+          to: email.to,
+          replyTo: email.replyTo,
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          messageId,
+          headers,
+          envelope: email.envelopeFrom ? { from: email.envelopeFrom, to: email.to } : undefined,
+        });
       } catch (err) {
         throw classifySmtpError(err);
       }

@@ -19,6 +19,9 @@ export interface InvitationEmailInput {
   unsubscribeUrl: string;
   brand: { name: string; /** `#rgb` or `#rrggbb`; anything else is ignored. */ colour?: string };
   recipientName?: string;
+  /** The campaign's own words, replacing the built-in subject and first paragraph. */
+  subject?: string;
+  intro?: string;
 }
 
 /**
@@ -80,7 +83,7 @@ export function invitationContent(input: InvitationEmailInput): InvitationConten
     colour,
     onColour: readableTextOn(colour),
     greeting: t.greeting(name === '' ? null : name),
-    intro: t.intro(brandName),
+    intro: input.intro ? input.intro : t.intro(brandName),
     scale,
     surveyUrl: withParams(input.respondentUrl, { lang }),
     unsubscribeUrl: input.unsubscribeUrl,

@@ -17,7 +17,7 @@ export interface InvitationEmail {
 
 export function renderInvitationEmail(input: InvitationEmailInput): InvitationEmail {
   const content = invitationContent(input);
-  const subject = content.t.subject(content.brandName);
+  const subject = input.subject ? input.subject.replace(/\s+/g, ' ').trim() : content.t.subject(content.brandName);
   return {
     subject,
     text: invitationText(content),

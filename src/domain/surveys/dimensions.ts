@@ -91,3 +91,9 @@ export const AnswerAttributes = z
   .record(DimensionKey, z.string().trim().min(1).max(DIMENSION_VALUE_MAX_LENGTH))
   .refine((attributes) => Object.keys(attributes).length <= ATTRIBUTES_MAX, `At most ${ATTRIBUTES_MAX} attributes`);
 export type AnswerAttributes = z.infer<typeof AnswerAttributes>;
+
+/** The attributes of a bag (a contact's, an event's) that can serve as answer dimensions; anything else (bad keys, long values) is left out. */
+export function usableAttributes(attributes: Record<string, string>): Record<string, string> {
+  const entries = Object.entries(attributes).filter(([key, value]) => AnswerAttributes.safeParse({ [key]: value }).success);
+  return Object.fromEntries(entries.map(([key, value]) => [key, value.trim()]));
+}

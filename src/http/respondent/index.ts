@@ -4,6 +4,7 @@ import { embedRoutes } from './embed.ts';
 import { respondentPages } from './plugin.ts';
 import { publicApiRoutes } from './publicApi.ts';
 import { publicRateLimit } from './rateLimits.ts';
+import { unsubscribeRoutes } from './unsubscribe.ts';
 
 /**
  * Everything a respondent reaches without signing in: the pages (/s, /f) and
@@ -17,4 +18,5 @@ export const respondentRoutes =
     await app.register(respondentPages(ctx, rateLimit));
     await app.register(publicApiRoutes(ctx, rateLimit), { prefix: '/api/public/v1' });
     await app.register(embedRoutes(ctx, rateLimit));
+    await app.register(unsubscribeRoutes(ctx, rateLimit));
   };

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context.ts';
 import { apiTokenRoutes } from './apiTokens/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { campaignRoutes } from './campaigns/routes.ts';
+import { eventRoutes } from './campaigns/eventRoutes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { contactImportRoutes } from './contactImports/routes.ts';
 import { contactRoutes } from './contacts/routes.ts';
@@ -35,4 +37,6 @@ export const apiV1Routes: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   contactImportRoutes,
   doNotContactRoutes,
   webhookRoutes,
+  campaignRoutes,
+  eventRoutes,
 ];

@@ -66,3 +66,10 @@ export async function findSurveyVersion(q: Queryable, tenantId: string, versionI
     .limit(1);
   return rows[0] ?? null;
 }
+
+export async function markInvitationOpened(q: Queryable, invitationId: string, at: Date): Promise<void> {
+  await q
+    .update(invitations)
+    .set({ openedAt: at })
+    .where(and(eq(invitations.id, invitationId), isNull(invitations.openedAt)));
+}

@@ -29,6 +29,9 @@ export const tenants = pgTable(
     defaultRegion: text('default_region').notNull().default('RU'),
     /** Ask one person at most once in this many days, across all the tenant's surveys; null = no cap. Campaigns enforce it. */
     surveyFrequencyCapDays: integer('survey_frequency_cap_days'),
+    /** The hours (respondent's local time, `HH:MM`) when campaigns may contact people; outside them a send waits. */
+    contactHoursFrom: text('contact_hours_from').notNull().default('09:00'),
+    contactHoursTo: text('contact_hours_to').notNull().default('21:00'),
     /** The tenant's own answer dimensions (beyond the built-in ones), with their names for reports. */
     customDimensions: jsonb('custom_dimensions').$type<Array<{ key: string; label: { ru: string; en: string } }>>().notNull().default([]),
     createdAt: createdAt(),

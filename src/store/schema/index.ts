@@ -4,3 +4,4 @@ export * from './surveys.ts';
 export * from './contacts.ts';
 export * from './responses.ts';
 export * from './webhooks.ts';
+export * from './campaigns.ts';

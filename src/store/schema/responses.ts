@@ -31,6 +31,8 @@ export const invitations = pgTable(
     externalKey: text('external_key'),
     /** A trial link (the survey's author trying it): its answers are kept apart from real ones in every count. */
     test: boolean('test').notNull().default(false),
+    /** The campaign that made it (its attempts carry the link by email or SMS); null for links made one by one. */
+    campaignId: uuid('campaign_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     openedAt: timestamp('opened_at', { withTimezone: true }),
@@ -40,6 +42,7 @@ export const invitations = pgTable(
     uniqueIndex('invitations_external_key').on(t.tenantId, t.externalKey).where(sql`${t.externalKey} is not null`),
     index('invitations_survey_idx').on(t.tenantId, t.surveyId, t.createdAt),
     index('invitations_contact_idx').on(t.contactId),
+    index('invitations_campaign_idx').on(t.campaignId).where(sql`${t.campaignId} is not null`),
   ],
 );
 

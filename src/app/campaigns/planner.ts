@@ -1,0 +1,105 @@
+/**
+ * Materialises a list campaign: one invitation and one first attempt per
+ * person of the audience, chunk by chunk, in set-based SQL (no row passes
+ * through Node). Each chunk and the cursor after it commit together, and the
+ * invitation's external key (`campaign:<id>:<contact>`) and the attempt's
+ * unique (invitation, step, attempt) make a re-run after a crash add nothing twice.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { CampaignAudience } from '../../domain/campaigns/plan.ts';
+import { DIMENSION_KEY_PATTERN, DIMENSION_VALUE_MAX_LENGTH } from '../../domain/surveys/dimensions.ts';
+import type { Tx } from '../../store/db.ts';
+import { findCampaignById, type CampaignRow } from '../../store/repos/campaigns.ts';
+import { findSurveyWithCurrentVersion } from '../../store/repos/invitations.ts';
+import type { AppContext } from '../context.ts';
+import { tokenHashSql } from './links.ts';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+export const PLAN_CHUNK = 20_000;
+
+export type PlanProgress = { done: true; planned: number } | { done: false; planned: number };
+
+/** Plans the next chunk of a running (or paused) list campaign. Call until `done`. */
+export async function planNextChunk(ctx: AppContext, campaignId: string, chunk = PLAN_CHUNK): Promise<PlanProgress> {
+  return ctx.db.transaction(async (tx) => {
+    const campaign = await findCampaignById(tx, campaignId, { forUpdate: true });
+    if (!campaign || campaign.planStatus === 'done' || campaign.status === 'cancelled' || campaign.status === 'draft') {
+      return { done: true, planned: campaign?.planned ?? 0 };
+    }
+    if (campaign.audience.kind !== 'contacts') {
+      await tx.execute(sql`update campaigns set plan_status = 'done' where id = ${campaign.id}`);
+      return { done: true, planned: campaign.planned };
+    }
+    const found = await findSurveyWithCurrentVersion(tx, campaign.tenantId, campaign.surveyId);
+    if (!found?.version) throw new Error(`campaign ${campaign.id}: its survey has no launched version`);
+    const now = ctx.clock.now();
+    const { picked, made, last } = await insertChunk(tx, ctx.config.secretKey, campaign, found.version, campaign.audience, chunk, now);
+    const done = picked < chunk;
+    await tx.execute(sql`
+      update campaigns set plan_cursor = ${last ?? campaign.planCursor}::uuid, planned = planned + ${made},
+        plan_status = ${done ? 'done' : 'planning'}, updated_at = ${now}
+      where id = ${campaign.id}`);
+    return { done, planned: campaign.planned + made };
+  });
+}
+
+async function insertChunk(
+  tx: Tx,
+  secretKey: string,
+  campaign: CampaignRow,
+  version: { id: string; definition: { languages: string[]; defaultLanguage: string } },
+  audience: Extract<CampaignAudience, { kind: 'contacts' }>,
+  chunk: number,
+  now: Date,
+): Promise<{ picked: number; made: number; last: string | null }> {
+  const firstStep = campaign.plan.steps[0]!;
+  const launchedAt = campaign.launchedAt ?? now;
+  const dueAt = new Date(Math.max(now.getTime(), launchedAt.getTime() + firstStep.delayMinutes * MINUTE_MS));
+  const expiresAt = new Date(now.getTime() + campaign.expiresInDays * DAY_MS);
+  const { languages, defaultLanguage } = version.definition;
+  const keyPattern = DIMENSION_KEY_PATTERN.source;
+  const result = await tx.execute<{ picked: number; made: number; last: string | null }>(sql`
+    with picked as (
+      select c.id as contact_id, c.language, c.attributes, gen_random_uuid() as invitation_id
+      from contacts c
+      where c.tenant_id = ${campaign.tenantId} and c.erased_at is null
+        ${campaign.planCursor ? sql`and c.id > ${campaign.planCursor}::uuid` : sql``}
+        ${audienceFilter(audience)}
+      order by c.id
+      limit ${chunk}
+    ), made as (
+      insert into invitations (id, tenant_id, survey_id, survey_version_id, contact_id, token_hash, channel, language,
+                               attributes, external_key, campaign_id, expires_at, created_at)
+      select p.invitation_id, ${campaign.tenantId}, ${campaign.surveyId}, ${version.id}, p.contact_id,
+             ${tokenHashSql(secretKey, sql`p.invitation_id`)}, ${firstStep.channel},
+             case when p.language = any(${sql.param(languages)}::text[]) then p.language else ${defaultLanguage} end,
+             (select coalesce(jsonb_object_agg(key, btrim(value)), '{}'::jsonb) from jsonb_each_text(p.attributes)
+               where key ~ ${keyPattern} and length(btrim(value)) between 1 and ${DIMENSION_VALUE_MAX_LENGTH}),
+             'campaign:' || ${campaign.id} || ':' || p.contact_id, ${campaign.id}, ${expiresAt}, ${now}
+      from picked p
+      on conflict (tenant_id, external_key) where external_key is not null do nothing
+      returning id, contact_id
+    ), attempts as (
+      insert into campaign_attempts (id, tenant_id, campaign_id, invitation_id, contact_id, step, attempt, channel, status, due_at, updated_at)
+      select ${attemptIdSql(sql`m.id`, 0, 1)}, ${campaign.tenantId}, ${campaign.id}, m.id, m.contact_id, 0, 1, ${firstStep.channel}, 'scheduled', ${dueAt}, ${now}
+      from made m
+      on conflict do nothing
+      returning 1
+    )
+    select (select count(*) from picked)::int as picked, (select count(*) from attempts)::int as made,
+           (select contact_id::text from picked order by contact_id desc limit 1) as last`);
+  return result.rows[0]!;
+}
+
+function audienceFilter(audience: Extract<CampaignAudience, { kind: 'contacts' }>): SQL {
+  const parts: SQL[] = [];
+  const { attributes, regions, languages } = audience.filter;
+  for (const [key, values] of Object.entries(attributes ?? {})) parts.push(sql`and c.attributes->>${key} = any(${sql.param(values)}::text[])`);
+  if (regions?.length) parts.push(sql`and c.region = any(${sql.param(regions)}::text[])`);
+  if (languages?.length) parts.push(sql`and c.language = any(${sql.param(languages)}::text[])`);
+  return sql.join(parts, sql` `);
+}
+
+/** The attempt's deterministic id, the same in SQL and in Node: md5 of `<invitation>:<step>:<attempt>` read as a UUID. */
+export const attemptIdSql = (invitationId: SQL, step: number, attempt: number) => sql`md5(${invitationId}::text || ${`:${step}:${attempt}`})::uuid`;

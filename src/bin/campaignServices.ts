@@ -1,0 +1,76 @@
+/**
+ * What a worker process runs for campaigns besides jobs: the SMS connection
+ * (SMPP when configured, else the dev outbox) with its delivery receipts and
+ * STOP replies, the bounce receiver, and the campaign ticker.
+ */
+import path from 'node:path';
+import { optOutByPhone, recordBounce, recordSmsReceipt } from '../app/campaigns/deliveryStatus.ts';
+import { startCampaignTicker } from '../app/campaigns/ticker.ts';
+import type { AppContext } from '../app/context.ts';
+import { startBounceReceiver } from '../channels/email/bounceReceiver.ts';
+import { createOutboxSmsSender } from '../channels/sms/outboxSmsSender.ts';
+import type { SmsSender } from '../channels/sms/port.ts';
+import { createSmppSender } from '../channels/sms/smppSender.ts';
+import { isOptOutReply } from '../domain/sms/optOut.ts';
+
+export interface CampaignServices {
+  stop: () => Promise<void>;
+}
+
+export async function startCampaignServices(ctx: AppContext): Promise<CampaignServices> {
+  const log = ctx.log.child({ component: 'campaigns' });
+  const sms = openSms(ctx);
+  ctx.sms = sms;
+  const unsubscribeReceipts = sms.onReceipt(async (receipt) => {
+    const outcome = await recordSmsReceipt(ctx, receipt);
+    if (outcome === 'unknown') log.debug({ messageId: receipt.messageId }, 'delivery receipt for a message not sent by a campaign');
+  });
+  const unsubscribeIncoming = sms.onIncoming?.(async (incoming) => {
+    if (!isOptOutReply(incoming.text)) return;
+    const organisations = await optOutByPhone(ctx, incoming.from);
+    log.info({ organisations }, 'STOP reply: the number is now on do-not-contact');
+  });
+  const bounceConfig = ctx.config.campaigns.bounceReceiver;
+  const bounceAddress = ctx.config.campaigns.bounceAddress;
+  const bounces =
+    bounceConfig && bounceAddress
+      ? await startBounceReceiver({
+          host: bounceConfig.host,
+          port: bounceConfig.port,
+          bounceAddress,
+          logger: log,
+          onBounce: async (report, envelope) => {
+            const attemptIds = [...envelope.attemptIds, ...(report.originalHeaders['x-voxpop-attempt'] ? [report.originalHeaders['x-voxpop-attempt']] : [])];
+            const counts = await recordBounce(ctx, { attemptIds, recipients: report.recipients });
+            log.info(counts, 'bounce received');
+          },
+        })
+      : null;
+  if (bounces) log.info({ port: bounces.port }, 'bounce receiver listening');
+  const ticker = startCampaignTicker(ctx, ctx.config.campaigns.tickMs);
+  return {
+    stop: async () => {
+      await ticker.stop();
+      await bounces?.close();
+      unsubscribeReceipts();
+      unsubscribeIncoming?.();
+      await sms.close();
+      ctx.sms = undefined;
+    },
+  };
+}
+
+function openSms(ctx: AppContext): SmsSender {
+  const smpp = ctx.config.sms.smpp;
+  if (!smpp) return createOutboxSmsSender(path.join(ctx.config.dataDir, 'outbox', 'sms'));
+  ctx.log.info({ host: smpp.host, port: smpp.port, systemId: smpp.systemId, window: smpp.windowSize }, 'sending SMS over SMPP');
+  return createSmppSender({
+    host: smpp.host,
+    port: smpp.port,
+    systemId: smpp.systemId,
+    password: smpp.password,
+    ...(smpp.systemType ? { systemType: smpp.systemType } : {}),
+    windowSize: smpp.windowSize,
+    onEvent: (event) => ctx.log.info({ component: 'smpp', event: event.type }, 'SMPP connection'),
+  });
+}
