@@ -8,6 +8,8 @@ import { optOutByPhone, recordBounce, recordSmsReceipt } from '../app/campaigns/
 import { startCampaignTicker } from '../app/campaigns/ticker.ts';
 import type { AppContext } from '../app/context.ts';
 import { startBounceReceiver } from '../channels/email/bounceReceiver.ts';
+import { loadGatewayFile } from '../channels/sms/gatewayConfig.ts';
+import { createHttpGatewaySender } from '../channels/sms/httpGatewaySender.ts';
 import { createOutboxSmsSender } from '../channels/sms/outboxSmsSender.ts';
 import type { SmsSender } from '../channels/sms/port.ts';
 import { createSmppSender } from '../channels/sms/smppSender.ts';
@@ -19,7 +21,7 @@ export interface CampaignServices {
 
 export async function startCampaignServices(ctx: AppContext): Promise<CampaignServices> {
   const log = ctx.log.child({ component: 'campaigns' });
-  const sms = openSms(ctx);
+  const sms = await openSms(ctx);
   ctx.sms = sms;
   const unsubscribeReceipts = sms.onReceipt(async (receipt) => {
     const outcome = await recordSmsReceipt(ctx, receipt);
@@ -60,8 +62,13 @@ export async function startCampaignServices(ctx: AppContext): Promise<CampaignSe
   };
 }
 
-function openSms(ctx: AppContext): SmsSender {
+async function openSms(ctx: AppContext): Promise<SmsSender> {
   const smpp = ctx.config.sms.smpp;
+  if (!smpp && ctx.config.sms.gatewayFile) {
+    const gateway = await loadGatewayFile(ctx.config.sms.gatewayFile);
+    ctx.log.info({ origin: new URL(gateway.template.url.replace(/\{[^}]+\}/g, 'x')).origin }, 'sending SMS through an HTTP gateway');
+    return createHttpGatewaySender({ template: gateway.template, secrets: gateway.secrets });
+  }
   if (!smpp) return createOutboxSmsSender(path.join(ctx.config.dataDir, 'outbox', 'sms'));
   ctx.log.info({ host: smpp.host, port: smpp.port, systemId: smpp.systemId, window: smpp.windowSize }, 'sending SMS over SMPP');
   return createSmppSender({

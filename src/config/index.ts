@@ -18,7 +18,7 @@ export interface Config {
   contactImport: { maxBytes: number };
   /** Signs values handed to the public (feedback-link response handles). */
   secretKey: string;
-  sms: { from: string; smpp: SmppSettings | undefined };
+  sms: { from: string; smpp: SmppSettings | undefined; gatewayFile: string | undefined };
   campaigns: { tickMs: number; sendLeaseMs: number; bounceAddress: string | undefined; bounceReceiver: { host: string; port: number } | undefined };
   /** Tests only: a file whose number (ms) is added to the clock. */
   clockFile: string | undefined;
@@ -99,7 +99,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     contactImport: { maxBytes: Math.round(e.VOXPOP_IMPORT_MAX_MB * 1_048_576) },
     // Empty: the key the installation keeps in its database is used (src/app/signingKey.ts).
     secretKey: e.VOXPOP_SECRET_KEY ?? '',
-    sms: { from: e.VOXPOP_SMS_FROM, smpp },
+    sms: { from: e.VOXPOP_SMS_FROM, smpp, gatewayFile: e.VOXPOP_SMS_GATEWAY_FILE === undefined ? undefined : path.resolve(cwd, e.VOXPOP_SMS_GATEWAY_FILE) },
     campaigns: {
       tickMs: Math.round(e.VOXPOP_CAMPAIGN_TICK_SECONDS * 1000),
       sendLeaseMs: Math.round(e.VOXPOP_SEND_LEASE_SECONDS * 1000),

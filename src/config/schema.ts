@@ -51,6 +51,7 @@ export const envSchema = z.object({
   VOXPOP_SECRET_KEY: z.string().min(32).optional(),
   // Parsed in loadConfig (carries the SMSC password).
   VOXPOP_SMPP_URL: z.string().optional(),
+  VOXPOP_SMS_GATEWAY_FILE: z.string().min(1).optional(),
   VOXPOP_SMS_FROM: z.string().trim().min(1).max(20).default('Voxpop'),
   VOXPOP_SMS_WINDOW: z.coerce.number().int().min(1).max(1000).default(10),
   VOXPOP_BOUNCE_ADDRESS: z.email().optional(),
@@ -83,6 +84,7 @@ export const settingDocs: SettingDoc[] = [
   { env: 'VOXPOP_LOGIN_LOCK_MINUTES', default: '15', description: 'How long a locked account stays locked.' },
   { env: 'VOXPOP_MAIL_FROM', default: 'Voxpop <no-reply@localhost>', description: 'Sender of system emails (password reset, invitations).' },
   { env: 'VOXPOP_SMPP_URL', default: '(unset)', description: 'SMSC to send campaign SMS through, SMPP 3.4 transceiver: smpp://system_id:password@host:2775 (add ?system_type=… if the SMSC wants one). Percent-encode special characters; the password never appears in logs. Unset, SMS are written to VOXPOP_DATA_DIR/outbox/sms instead.' },
+  { env: 'VOXPOP_SMS_GATEWAY_FILE', default: '(unset)', description: 'Send SMS through an HTTP gateway instead: a JSON file with the request template, its secrets and, optionally, how to read incoming replies (docs/CAMPAIGNS.md). Ignored when VOXPOP_SMPP_URL is set.' },
   { env: 'VOXPOP_SMS_FROM', default: 'Voxpop', description: 'Sender id of campaign SMS (up to 11 letters, or a number) when an organisation has not set its own.' },
   { env: 'VOXPOP_SMS_WINDOW', default: '10', description: 'SMPP messages awaiting the SMSC’s answer at once (the window agreed with the SMSC).' },
   { env: 'VOXPOP_BOUNCE_ADDRESS', default: '(unset)', description: 'Envelope sender of campaign email, e.g. bounces@mail.example.com. Each message goes out as bounces+<attempt>@…, so a bounce names its message. Route that address to the bounce receiver.' },

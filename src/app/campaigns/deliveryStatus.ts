@@ -4,6 +4,7 @@
  * its attempt, records the status, and when the channel turned out not to
  * reach the person, brings the chain's next step forward to now.
  */
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { SmsDeliveryReceipt } from '../../channels/sms/port.ts';
 import type { Tx } from '../../store/db.ts';
@@ -108,7 +109,7 @@ export async function unsubscribeAddress(
   const channels = kind === 'email' ? ['email'] : ['sms', 'voice'];
   if (source.contactId) for (const channel of channels) await cancelScheduledAttempts(tx, { contactId: source.contactId, channel }, 'unsubscribed', now);
   if (existing.rows.length > 0) return;
-  await emitEvent(tx, tenantId, 'contact.unsubscribed', `contact.unsubscribed:${kind}:${value}`, { contactId: source.contactId, invitationId: source.invitationId, kind, via: source.via }, now);
+  await emitEvent(tx, tenantId, 'contact.unsubscribed', `contact.unsubscribed:${kind}:${createHash('sha256').update(value).digest('hex').slice(0, 32)}`, { contactId: source.contactId, invitationId: source.invitationId, kind, via: source.via }, now);
 }
 
 const STOP_LOOKBACK_DAYS = 90;

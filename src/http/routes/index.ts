@@ -4,6 +4,7 @@ import { apiTokenRoutes } from './apiTokens/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { campaignRoutes } from './campaigns/routes.ts';
 import { eventRoutes } from './campaigns/eventRoutes.ts';
+import { smsInboundRoutes } from './campaigns/smsInboundRoutes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { contactImportRoutes } from './contactImports/routes.ts';
 import { contactRoutes } from './contacts/routes.ts';
@@ -39,4 +40,5 @@ export const apiV1Routes: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   webhookRoutes,
   campaignRoutes,
   eventRoutes,
+  smsInboundRoutes,
 ];

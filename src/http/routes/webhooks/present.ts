@@ -13,27 +13,54 @@ export const WebhookView = z.object({
 });
 
 /** The JSON body POSTed to the receiver (also shown per delivery), documented here for the OpenAPI document. */
+const ResponseEventData = z
+  .object({
+    responseId: z.uuid(),
+    surveyId: z.uuid(),
+    surveyVersion: z.number().int(),
+    contactId: z.uuid().nullable().optional().describe('Absent for anonymous surveys'),
+    invitationId: z.uuid().nullable().optional().describe('Absent for anonymous surveys'),
+    feedbackLinkId: z.uuid().nullable(),
+    answers: z.record(z.string(), z.unknown()).describe('Question id → answer'),
+    attributes: z.record(z.string(), z.string()),
+    channel: z.string(),
+    language: z.string(),
+    test: z.boolean().describe('Given through a test link: not a real answer'),
+    completedAt: z.string(),
+    npsQuestionId: z.string().optional().describe('detractor.received only'),
+    score: z.number().int().optional().describe('detractor.received only: the NPS score, 0–6'),
+  })
+  .describe('response.completed, detractor.received');
+
+const InvitationFailedData = z
+  .object({
+    campaignId: z.uuid(),
+    attemptId: z.uuid(),
+    invitationId: z.uuid(),
+    contactId: z.uuid().nullable(),
+    step: z.number().int().describe('0-based step of the channel plan'),
+    attempt: z.number().int(),
+    channel: z.enum(['email', 'sms', 'voice']),
+    reason: z.string().describe('e.g. smtp_550, bounced:5.1.1, sms_undeliverable, invalid_destination'),
+  })
+  .describe('invitation.failed: a campaign message was refused, bounced or reported undeliverable');
+
+const ContactUnsubscribedData = z
+  .object({
+    contactId: z.uuid().nullable(),
+    invitationId: z.uuid().nullable(),
+    kind: z.enum(['email', 'phone']),
+    via: z.enum(['email_link', 'sms_reply']),
+  })
+  .describe('contact.unsubscribed: the address is now on the organisation’s do-not-contact list');
+
+/** The JSON body POSTed to the receiver (also shown per delivery), documented here for the OpenAPI document. */
 export const WebhookEventBody = z
   .object({
-    id: z.string().describe('Event id, stable across retries and endpoints: `<type>:<responseId>`'),
+    id: z.string().describe('Event id, stable across retries and endpoints, e.g. `response.completed:<responseId>`'),
     type: WebhookEventName,
     createdAt: z.string(),
-    data: z.object({
-      responseId: z.uuid(),
-      surveyId: z.uuid(),
-      surveyVersion: z.number().int(),
-      contactId: z.uuid().nullable().optional().describe('Absent for anonymous surveys'),
-      invitationId: z.uuid().nullable().optional().describe('Absent for anonymous surveys'),
-      feedbackLinkId: z.uuid().nullable(),
-      answers: z.record(z.string(), z.unknown()).describe('Question id → answer'),
-      attributes: z.record(z.string(), z.string()),
-      channel: z.string(),
-      language: z.string(),
-      test: z.boolean().describe('Given through a test link: not a real answer'),
-      completedAt: z.string(),
-      npsQuestionId: z.string().optional().describe('detractor.received only'),
-      score: z.number().int().optional().describe('detractor.received only: the NPS score, 0–6'),
-    }),
+    data: z.union([ResponseEventData, InvitationFailedData, ContactUnsubscribedData]),
   })
   .describe(
     'Webhook body. Headers: `Voxpop-Event`, `Voxpop-Delivery` (delivery id; deduplicate on it), `Voxpop-Timestamp` (unix seconds), ' +
