@@ -177,6 +177,7 @@ async function claimBatch(ctx: AppContext, campaign: CampaignRow, channel: Chann
     }
     await applyUpdates(tx, updates, now);
     await insertFollowing(tx, campaign, follow, now);
+    if (claimed.length > 0) await tx.execute(sql`update campaigns set spent = spent + ${claimed.length} where id = ${campaign.id}`);
     return { claimed, decided: rows.length, skipped, deferred, limited: rows.length === limit && limit < batch };
   });
 }
@@ -263,10 +264,9 @@ async function allowanceOf(tx: Tx, campaign: CampaignRow, channel: Channel, now:
   }
   const max = campaign.limits.maxMessages;
   if (max) {
-    const result = await tx.execute<{ n: number }>(sql`
-      select coalesce(sum(coalesce(parts, 1)), 0)::int as n from campaign_attempts
-      where campaign_id = ${campaign.id} and status in ('sending', 'sent', 'delivered', 'bounced', 'in_doubt')`);
-    const left = max - result.rows[0]!.n;
+    // The counter, read under the campaign's row lock, so two dispatchers cannot both spend the last message.
+    const result = await tx.execute<{ spent: number }>(sql`select spent from campaigns where id = ${campaign.id} for update`);
+    const left = max - result.rows[0]!.spent;
     if (left <= 0) return { remaining: 0, budgetSpent: true };
     remaining = Math.min(remaining, left);
   }
@@ -418,6 +418,8 @@ async function recordOutcomes(ctx: AppContext, campaign: CampaignRow, claimed: C
     const firstContacts: string[] = [];
     const follow: Array<{ row: { invitation_id: string; contact_id: string | null }; next: NextAttempt }> = [];
     let failed = 0;
+    /** The claim counted one message each: add the extra SMS parts, take back what did not go out. */
+    let spentCorrection = 0;
     for (const [i, c] of claimed.entries()) {
       const outcome = outcomes[i]!;
       const row = { invitation_id: c.invitationId, contact_id: c.contactId };
@@ -425,16 +427,19 @@ async function recordOutcomes(ctx: AppContext, campaign: CampaignRow, claimed: C
         sentIds.push(c.id);
         sentProviders.push(JSON.stringify(outcome.providerIds));
         sentParts.push(outcome.parts);
+        spentCorrection += outcome.parts - 1;
         if (c.step === 0 && c.attempt === 1 && c.contactId) firstContacts.push(c.contactId);
         const next = nextAttempt(campaign.plan, c.step, c.attempt, 'sent', now);
         if (next) follow.push({ row, next });
       } else if (outcome.kind === 'retry' && c.tries < RETRY_DELAYS_MIN.length) {
+        spentCorrection -= 1;
         await tx.execute(sql`
           update campaign_attempts set status = 'scheduled', tries = tries + 1, due_at = ${new Date(now.getTime() + RETRY_DELAYS_MIN[c.tries]! * MINUTE_MS)},
             reason = ${outcome.code}, error = ${outcome.error.slice(0, 500)}, claimed_at = null, updated_at = ${now}
           where id = ${c.id} and status = 'sending'`);
       } else {
         failed += 1;
+        spentCorrection -= 1;
         await tx.execute(sql`
           update campaign_attempts set status = 'failed', failed_at = ${now}, reason = ${outcome.code}, error = ${outcome.error.slice(0, 500)}, updated_at = ${now}
           where id = ${c.id} and status = 'sending'`);
@@ -454,6 +459,7 @@ async function recordOutcomes(ctx: AppContext, campaign: CampaignRow, claimed: C
       await tx.execute(sql`update contacts set last_invited_at = ${now} where id = any(${sql.param(firstContacts)}::uuid[])`);
     }
     await insertFollowing(tx, campaign, follow, now);
+    if (spentCorrection !== 0) await tx.execute(sql`update campaigns set spent = spent + ${spentCorrection} where id = ${campaign.id}`);
     return { sent: sentIds.length, failed };
   });
 }

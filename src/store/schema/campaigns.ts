@@ -35,6 +35,8 @@ export const campaigns = pgTable(
     /** The last contact id materialised: the planner resumes after it. */
     planCursor: uuid('plan_cursor'),
     planned: integer('planned').notNull().default(0),
+    /** Messages (SMS parts) sent or in flight, for the budget: raised at claim, corrected when the result is known. */
+    spent: integer('spent').notNull().default(0),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -93,6 +95,8 @@ export const campaignAttempts = pgTable(
     uniqueIndex('campaign_attempts_step_key').on(t.invitationId, t.step, t.attempt),
     index('campaign_attempts_due_idx').on(t.campaignId, t.dueAt).where(sql`${t.status} = 'scheduled'`),
     index('campaign_attempts_sending_idx').on(t.claimedAt).where(sql`${t.status} = 'sending'`),
+    /** Per-minute limits count the claims of the last minute. */
+    index('campaign_attempts_claimed_idx').on(t.campaignId, t.channel, t.claimedAt).where(sql`${t.claimedAt} is not null`),
     index('campaign_attempts_campaign_idx').on(t.campaignId, t.channel, t.status),
     index('campaign_attempts_provider_idx').using('gin', t.providerIds),
     index('campaign_attempts_contact_idx').on(t.contactId),

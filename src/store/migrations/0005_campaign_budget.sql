@@ -1,0 +1,2 @@
+ALTER TABLE "campaigns" ADD COLUMN "spent" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "campaign_attempts_claimed_idx" ON "campaign_attempts" USING btree ("campaign_id","channel","claimed_at") WHERE "campaign_attempts"."claimed_at" is not null;
