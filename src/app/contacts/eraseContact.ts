@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/access.ts';
 import { anonymizeAnswers } from '../../domain/contacts/index.ts';
-import { anonymizeResponses, listContactResponses, unlinkContactInvitations } from '../../store/repos/contactPersonalData.ts';
+import { anonymizeResponses, eraseContactMessages, listContactResponses, unlinkContactInvitations } from '../../store/repos/contactPersonalData.ts';
 import { eraseContactRow, findContact } from '../../store/repos/contacts.ts';
 import { requireTenantPermission } from '../access.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -11,7 +11,8 @@ import { notFound } from '../errors.ts';
  * The right to be forgotten (GDPR art. 17, 152-FZ art. 21): every personal
  * field of the contact emptied and its history deleted; the person's
  * responses unlinked from them, without their IP address and browser, their
- * words blanked. Their scores stay, as anonymous counts. The do-not-contact
+ * words blanked; their campaign messages cancelled or stripped of the
+ * address. Their scores stay, as anonymous counts. The do-not-contact
  * list keeps their address on purpose: an objection to being contacted must
  * outlive the data (delete that entry separately if asked to).
  */
@@ -27,13 +28,14 @@ export async function eraseContactFor(ctx: AppContext, actor: Actor, tenantId: s
       responses.map((r) => ({ id: r.id, answers: anonymizeAnswers(r.answers, questionKinds(r.definition)) })),
     );
     const invitations = await unlinkContactInvitations(tx, tenantId, contactId);
+    const messages = await eraseContactMessages(tx, tenantId, contactId, ctx.clock.now());
     await eraseContactRow(tx, tenantId, contactId, ctx.clock.now());
     await recordAudit(tx, actor, meta, {
       action: 'contact.erased',
       tenantId,
       targetType: 'contact',
       targetId: contactId,
-      details: { responses: responses.length, invitations },
+      details: { responses: responses.length, invitations, messages },
     });
   });
 }

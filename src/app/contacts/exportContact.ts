@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/access.ts';
-import { listContactInvitations, listContactResponses, type InvitationRow, type ResponseRow } from '../../store/repos/contactPersonalData.ts';
+import { listContactInvitations, listContactMessages, listContactResponses, type InvitationRow, type ResponseRow } from '../../store/repos/contactPersonalData.ts';
 import { findContact, listContactChanges, type ContactChangeRow, type ContactRow } from '../../store/repos/contacts.ts';
 import { requireTenantPermission } from '../access.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -11,6 +11,7 @@ export interface ContactExport {
   history: ContactChangeRow[];
   invitations: InvitationRow[];
   responses: ResponseRow[];
+  messages: Awaited<ReturnType<typeof listContactMessages>>;
 }
 
 /** Everything held about one person (a subject access request); the export itself is audited. */
@@ -19,12 +20,13 @@ export async function exportContactFor(ctx: AppContext, actor: Actor, tenantId: 
   return ctx.db.transaction(async (tx) => {
     const contact = await findContact(tx, tenantId, contactId);
     if (!contact) throw notFound('Contact');
-    const [history, invitations, responses] = [
+    const [history, invitations, responses, messages] = [
       await listContactChanges(tx, tenantId, contactId),
       await listContactInvitations(tx, tenantId, contactId),
       (await listContactResponses(tx, tenantId, contactId)).map(({ definition: _definition, ...response }) => response),
+      await listContactMessages(tx, tenantId, contactId),
     ];
     await recordAudit(tx, actor, meta, { action: 'contact.exported', tenantId, targetType: 'contact', targetId: contactId });
-    return { contact, history, invitations, responses };
+    return { contact, history, invitations, responses, messages };
   });
 }

@@ -1,7 +1,7 @@
 /** What else holds a person: their invitations and responses (for export and erasure). */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../db.ts';
-import { answers, invitations, responses, surveyVersions } from '../schema/index.ts';
+import { answers, campaignAttempts, invitations, responses, serviceEvents, surveyVersions } from '../schema/index.ts';
 
 export type InvitationRow = typeof invitations.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;
@@ -46,5 +46,29 @@ export async function unlinkContactInvitations(q: Queryable, tenantId: string, c
     .set({ contactId: null })
     .where(and(eq(invitations.tenantId, tenantId), eq(invitations.contactId, contactId)))
     .returning({ id: invitations.id });
+  return rows.length;
+}
+
+/** The campaign messages sent or planned for a person (for the export). */
+export async function listContactMessages(q: Queryable, tenantId: string, contactId: string) {
+  return q
+    .select()
+    .from(campaignAttempts)
+    .where(and(eq(campaignAttempts.tenantId, tenantId), eq(campaignAttempts.contactId, contactId)))
+    .orderBy(campaignAttempts.updatedAt);
+}
+
+/** At erasure: nothing more is sent, and the messages keep their status but lose the address and the link to the person. */
+export async function eraseContactMessages(q: Queryable, tenantId: string, contactId: string, at: Date): Promise<number> {
+  await q
+    .update(campaignAttempts)
+    .set({ status: 'cancelled', reason: 'contact_erased', updatedAt: at })
+    .where(and(eq(campaignAttempts.tenantId, tenantId), eq(campaignAttempts.contactId, contactId), eq(campaignAttempts.status, 'scheduled')));
+  const rows = await q
+    .update(campaignAttempts)
+    .set({ contactId: null, address: null, error: null })
+    .where(and(eq(campaignAttempts.tenantId, tenantId), eq(campaignAttempts.contactId, contactId)))
+    .returning({ id: campaignAttempts.id });
+  await q.update(serviceEvents).set({ contactId: null }).where(and(eq(serviceEvents.tenantId, tenantId), eq(serviceEvents.contactId, contactId)));
   return rows.length;
 }

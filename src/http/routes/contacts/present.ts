@@ -70,6 +70,7 @@ export const ContactExportView = z.object({
   history: z.array(ContactChangeView),
   invitations: z.array(z.record(z.string(), z.unknown())),
   responses: z.array(z.record(z.string(), z.unknown())),
+  messages: z.array(z.record(z.string(), z.unknown())).describe('Campaign messages: channel, address, status, when sent and delivered'),
 });
 
 const plain = (row: object): Record<string, unknown> =>
@@ -82,6 +83,7 @@ export const presentExport = (data: ContactExport, at: Date): z.infer<typeof Con
   // The token hash is a credential of the link, not information about the person.
   invitations: data.invitations.map(({ tokenHash: _tokenHash, ...invitation }) => plain(invitation)),
   responses: data.responses.map(plain),
+  messages: data.messages.map(plain),
 });
 
 export const DoNotContactView = z.object({ kind: z.enum(['phone', 'email']), value: z.string(), reason: z.string(), createdAt: z.string() });
