@@ -8,6 +8,7 @@ import { planNextChunk } from '../../../src/app/campaigns/planner.ts';
 import { campaignStats } from '../../../src/app/campaigns/stats.ts';
 import { campaignTick } from '../../../src/app/campaigns/ticker.ts';
 import { NO_META } from '../../../src/app/context.ts';
+import { eraseContactFor } from '../../../src/app/contacts/eraseContact.ts';
 import { createSmtpMailer } from '../../../src/channels/email/smtpMailer.ts';
 import type { Mailer } from '../../../src/channels/email/port.ts';
 import { FakeSmsSender } from '../../../src/channels/sms/fakeSmsSender.ts';
@@ -236,6 +237,20 @@ describe('a list campaign: email, then SMS after a day', () => {
     await t.ctx.db.execute(sql`update campaigns set limits = '{"maxMessages": 10}' where id = ${campaign.id}`);
     await resumeCampaign(t.ctx, system, tenant.id, campaign.id, NO_META);
     expect((await dispatch(campaign.id)).sent).toBe(1);
+  });
+
+  it('erasing a person cancels what waits for them and empties the address of what was sent', async () => {
+    const { tenant, people, campaign } = await setup([{}]);
+    await launchAndPlan(tenant.id, campaign.id);
+    expect((await dispatch(campaign.id)).sent).toBe(1);
+    await eraseContactFor(t.ctx, system, tenant.id, people[0]!.id, NO_META);
+    const rows = await t.ctx.db.execute<{ contact_id: string | null; address: string | null; status: string; reason: string | null }>(
+      sql`select contact_id, address, status, reason from campaign_attempts where campaign_id = ${campaign.id} order by step`,
+    );
+    expect(rows.rows).toEqual([
+      { contact_id: null, address: null, status: 'sent', reason: null },
+      { contact_id: null, address: null, status: 'cancelled', reason: 'contact_erased' },
+    ]);
   });
 
   it('a message abandoned mid-send by a dead worker is in doubt, never sent again, and the chain goes on', async () => {
