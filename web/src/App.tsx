@@ -15,11 +15,15 @@ import { ApiTokensPage } from './pages/tokens/ApiTokensPage.tsx';
 import { UsersPage } from './pages/users/UsersPage.tsx';
 import { SECTIONS, type SectionId } from './sections.ts';
 
-// Surveys and contacts carry the survey rules (zod, validation) into the browser: loaded on first visit.
+// Surveys, campaigns and contacts carry the survey rules (zod, validation) into the browser: loaded on first visit.
 const SurveysPage = lazy(() => import('./pages/surveys/SurveysPage.tsx').then((m) => ({ default: m.SurveysPage })));
 const NewSurveyPage = lazy(() => import('./pages/surveys/NewSurveyPage.tsx').then((m) => ({ default: m.NewSurveyPage })));
 const SurveyEditorPage = lazy(() => import('./pages/surveys/SurveyEditorPage.tsx').then((m) => ({ default: m.SurveyEditorPage })));
 const SurveySettingsPage = lazy(() => import('./pages/surveys/settings/SurveySettingsPage.tsx').then((m) => ({ default: m.SurveySettingsPage })));
+const CampaignsPage = lazy(() => import('./pages/campaigns/CampaignsPage.tsx').then((m) => ({ default: m.CampaignsPage })));
+const CampaignPage = lazy(() => import('./pages/campaigns/CampaignPage.tsx').then((m) => ({ default: m.CampaignPage })));
+const CampaignEditorPage = lazy(() => import('./pages/campaigns/CampaignEditorPage.tsx').then((m) => ({ default: m.CampaignEditorPage })));
+const CampaignSettingsPage = lazy(() => import('./pages/campaigns/CampaignSettingsPage.tsx').then((m) => ({ default: m.CampaignSettingsPage })));
 const ContactsPage = lazy(() => import('./pages/contacts/ContactsPage.tsx').then((m) => ({ default: m.ContactsPage })));
 const ContactDetailPage = lazy(() => import('./pages/contacts/ContactDetailPage.tsx').then((m) => ({ default: m.ContactDetailPage })));
 const DoNotContactPage = lazy(() => import('./pages/contacts/doNotContact/DoNotContactPage.tsx').then((m) => ({ default: m.DoNotContactPage })));
@@ -27,6 +31,7 @@ const ImportWizardPage = lazy(() => import('./pages/contacts/import/ImportWizard
 
 const PAGES: Record<SectionId, ComponentType> = {
   surveys: SurveysPage,
+  campaigns: CampaignsPage,
   contacts: ContactsPage,
   tenants: TenantsPage,
   users: UsersPage,
@@ -40,6 +45,10 @@ const SUBPAGES: ReadonlyArray<{ section: SectionId; path: string; Page: Componen
   { section: 'surveys', path: 'surveys/new', Page: NewSurveyPage },
   { section: 'surveys', path: 'surveys/settings', Page: SurveySettingsPage },
   { section: 'surveys', path: 'surveys/:surveyId', Page: SurveyEditorPage },
+  { section: 'campaigns', path: 'campaigns/new', Page: CampaignEditorPage },
+  { section: 'campaigns', path: 'campaigns/settings', Page: CampaignSettingsPage },
+  { section: 'campaigns', path: 'campaigns/:campaignId', Page: CampaignPage },
+  { section: 'campaigns', path: 'campaigns/:campaignId/edit', Page: CampaignEditorPage },
   { section: 'contacts', path: 'contacts/import', Page: ImportWizardPage },
   { section: 'contacts', path: 'contacts/import/:importId', Page: ImportWizardPage },
   { section: 'contacts', path: 'contacts/do-not-contact', Page: DoNotContactPage },

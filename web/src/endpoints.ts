@@ -1,5 +1,6 @@
 // Every API call the SPA makes, typed. One line each; the contract is the documentation.
 import { request, upload } from './api.ts';
+import type { AttemptStatus, CampaignInput, CampaignSettingsInput, CampaignSettingsView, CampaignStats, CampaignStatus, CampaignView, AttemptView, EventHookView, MessagePreview, TestSendResult } from './campaignTypes.ts';
 import type { ColumnMapping, ContactDetailView, ContactPage, DoNotContactEntry, DoNotContactKind, ImportCheckOptions, ImportView } from './contactTypes.ts';
 import type { FeedbackLinkView, InvitationCreated, InvitationInput } from './linkTypes.ts';
 import type { SurveySettingsInput, SurveySettingsView } from './surveySettingsTypes.ts';
@@ -138,4 +139,23 @@ export const api = {
     request<ImportView>('POST', `${tenant(tenantId)}/contact-imports/${id(importId)}/confirm`),
   discardContactImport: (tenantId: string, importId: string) =>
     request<void>('DELETE', `${tenant(tenantId)}/contact-imports/${id(importId)}`),
+  listCampaigns: (tenantId: string, status?: CampaignStatus) => request<Items<CampaignView>>('GET', `${tenant(tenantId)}/campaigns${query({ status })}`),
+  createCampaign: (tenantId: string, body: CampaignInput) => request<CampaignView>('POST', `${tenant(tenantId)}/campaigns`, body),
+  getCampaign: (tenantId: string, campaignId: string) => request<CampaignView>('GET', `${tenant(tenantId)}/campaigns/${id(campaignId)}`),
+  updateCampaign: (tenantId: string, campaignId: string, body: Partial<CampaignInput>) =>
+    request<CampaignView>('PATCH', `${tenant(tenantId)}/campaigns/${id(campaignId)}`, body),
+  campaignAction: (tenantId: string, campaignId: string, action: 'launch' | 'pause' | 'resume' | 'cancel') =>
+    request<CampaignView>('POST', `${tenant(tenantId)}/campaigns/${id(campaignId)}/${action}`),
+  campaignStats: (tenantId: string, campaignId: string) => request<CampaignStats>('GET', `${tenant(tenantId)}/campaigns/${id(campaignId)}/stats`),
+  listCampaignAttempts: (tenantId: string, campaignId: string, statuses: readonly AttemptStatus[]) =>
+    request<Items<AttemptView>>('GET', `${tenant(tenantId)}/campaigns/${id(campaignId)}/attempts${query({ status: statuses.join(',') })}`),
+  previewCampaignMessage: (tenantId: string, campaignId: string, body: { step: number; contactId?: string; language?: string }) =>
+    request<MessagePreview>('POST', `${tenant(tenantId)}/campaigns/${id(campaignId)}/preview`, body),
+  testSendCampaignMessage: (tenantId: string, campaignId: string, body: { step: number; to: string; language?: string }) =>
+    request<TestSendResult>('POST', `${tenant(tenantId)}/campaigns/${id(campaignId)}/test-send`, body),
+  getCampaignSettings: (tenantId: string) => request<CampaignSettingsView>('GET', `${tenant(tenantId)}/campaign-settings`),
+  putCampaignSettings: (tenantId: string, body: CampaignSettingsInput) => request<CampaignSettingsView>('PUT', `${tenant(tenantId)}/campaign-settings`, body),
+  listEventHooks: (tenantId: string) => request<Items<EventHookView>>('GET', `${tenant(tenantId)}/event-hooks`),
+  createEventHook: (tenantId: string, name: string) => request<{ hook: EventHookView; url: string }>('POST', `${tenant(tenantId)}/event-hooks`, { name }),
+  deleteEventHook: (tenantId: string, hookId: string) => request<void>('DELETE', `${tenant(tenantId)}/event-hooks/${id(hookId)}`),
 };

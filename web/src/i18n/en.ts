@@ -1,5 +1,6 @@
 // English strings: the reference dictionary. Its keys are the type every other
 // language must match exactly (see Messages). `{name}` marks a parameter.
+import { campaignsEn } from './campaigns.en.ts';
 import { contactsEn } from './contacts.en.ts';
 import { doNotContactEn } from './doNotContact.en.ts';
 import { linksEn } from './links.en.ts';
@@ -9,6 +10,7 @@ import { surveysEn } from './surveys.en.ts';
 export const en = {
   ...surveysEn,
   ...surveySettingsEn,
+  ...campaignsEn,
   ...contactsEn,
   ...doNotContactEn,
   ...linksEn,
@@ -60,6 +62,7 @@ export const en = {
   'nav.audit': 'Audit log',
   'nav.nps': 'NPS calculator',
   'nav.surveys': 'Surveys',
+  'nav.campaigns': 'Campaigns',
   'nav.contacts': 'Contacts',
 
   'locale.ru': 'Russian',

@@ -1,3 +1,4 @@
+import { campaignsRu } from './campaigns.ru.ts';
 import { contactsRu } from './contacts.ru.ts';
 import { doNotContactRu } from './doNotContact.ru.ts';
 import { linksRu } from './links.ru.ts';
@@ -8,6 +9,7 @@ import { surveysRu } from './surveys.ru.ts';
 export const ru: Messages = {
   ...surveysRu,
   ...surveySettingsRu,
+  ...campaignsRu,
   ...contactsRu,
   ...doNotContactRu,
   ...linksRu,
@@ -59,6 +61,7 @@ export const ru: Messages = {
   'nav.audit': 'Журнал аудита',
   'nav.nps': 'Калькулятор NPS',
   'nav.surveys': 'Опросы',
+  'nav.campaigns': 'Кампании',
   'nav.contacts': 'Контакты',
 
   'locale.ru': 'Русский',
