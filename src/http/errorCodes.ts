@@ -33,7 +33,7 @@ export const ERROR_CODES = {
   'campaign.anonymous_survey': { status: 400, en: 'An anonymous survey cannot be sent to named people', ru: 'Анонимный опрос нельзя рассылать конкретным людям' },
   'campaign.launched': { status: 409, en: 'This cannot change after the campaign was launched', ru: 'Это нельзя изменить после запуска кампании' },
   'campaign.finished': { status: 409, en: 'The campaign is finished and can no longer change', ru: 'Кампания завершена и больше не меняется' },
-  'campaign.not_draft': { status: 409, en: 'Only a draft campaign can be launched', ru: 'Запустить можно только черновик кампании' },
+  'campaign.not_draft': { status: 409, en: 'The campaign is no longer a draft', ru: 'Кампания уже не черновик' },
   'campaign.survey_not_active': { status: 409, en: 'Launch the survey before the campaign', ru: 'Сначала запустите опрос, потом кампанию' },
   'campaign.channel_unavailable': { status: 400, en: 'A channel of the plan is not available yet', ru: 'Один из каналов плана пока недоступен' },
   'campaign.invalid_transition': { status: 409, en: 'The campaign cannot do this in its current status', ru: 'В текущем статусе кампании это действие недоступно' },

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/access.ts';
 import { DELIVERABLE_CHANNELS, type CampaignAudience, type CampaignLimits, type ChannelPlan } from '../../domain/campaigns/plan.ts';
 import { checkSendWindow, type SendWindow } from '../../domain/campaigns/schedule.ts';
@@ -7,6 +8,7 @@ import { enqueue } from '../../jobs/queue.ts';
 import type { Tx } from '../../store/db.ts';
 import {
   cancelScheduledAttempts,
+  deleteCampaignRow,
   findCampaign,
   insertCampaign,
   listCampaigns as listCampaignRows,
@@ -114,9 +116,22 @@ export async function updateCampaign(ctx: AppContext, actor: Actor, tenantId: st
       ...(patch.expiresInDays !== undefined ? { expiresInDays: patch.expiresInDays } : {}),
       updatedAt: ctx.clock.now(),
     });
+    if (campaign.status !== 'draft' && patch.plan) await followChangedPlan(tx, campaignId, patch.plan, ctx.clock.now());
     await recordAudit(tx, actor, meta, { action: 'campaign.updated', tenantId, targetType: 'campaign', targetId: campaignId, details: { fields: Object.keys(patch) } });
     return updated!;
   });
+}
+
+/**
+ * Messages already waiting take the changed plan's channel for their step:
+ * the dispatcher only looks for the plan's channels, so one left on a channel
+ * the plan no longer has would wait for ever (and keep the campaign open).
+ */
+async function followChangedPlan(tx: Tx, campaignId: string, plan: ChannelPlan, now: Date) {
+  await tx.execute(sql`
+    update campaign_attempts a set channel = p.channel, updated_at = ${now}
+    from (select unnest(${sql.param(plan.steps.map((_, i) => i))}::smallint[]) as step, unnest(${sql.param(plan.steps.map((s) => s.channel))}::text[]) as channel) p
+    where a.campaign_id = ${campaignId} and a.status = 'scheduled' and a.step = p.step and a.channel <> p.channel`);
 }
 
 /** draft → running: plans a list audience in the background (or starts taking events) and starts sending. */
@@ -176,5 +191,17 @@ async function transition(ctx: AppContext, actor: Actor, tenantId: string, campa
     }
     await recordAudit(tx, actor, meta, { action: `campaign.${to === 'running' ? 'resumed' : to}`, tenantId, targetType: 'campaign', targetId: campaignId });
     return updated!;
+  });
+}
+
+/** Only a draft goes without a trace (nothing was sent); a launched campaign is cancelled instead. */
+export async function deleteDraftCampaign(ctx: AppContext, actor: Actor, tenantId: string, campaignId: string, meta: RequestMeta): Promise<void> {
+  requireTenantPermission(actor, tenantId, 'campaigns.manage');
+  await ctx.db.transaction(async (tx) => {
+    const campaign = await findCampaign(tx, tenantId, campaignId, { forUpdate: true });
+    if (!campaign) throw notFound('Campaign');
+    if (campaign.status !== 'draft') throw conflict('campaign.not_draft', `The campaign is ${campaign.status}; cancel it instead`);
+    await deleteCampaignRow(tx, tenantId, campaignId);
+    await recordAudit(tx, actor, meta, { action: 'campaign.deleted', tenantId, targetType: 'campaign', targetId: campaignId, details: { name: campaign.name } });
   });
 }

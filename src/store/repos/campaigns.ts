@@ -128,3 +128,7 @@ export async function listAttempts(
     .orderBy(desc(campaignAttempts.updatedAt))
     .limit(opts.limit);
 }
+
+export async function deleteCampaignRow(q: Queryable, tenantId: string, campaignId: string): Promise<void> {
+  await q.delete(campaigns).where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, campaignId)));
+}

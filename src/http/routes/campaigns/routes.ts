@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cancelCampaign, createCampaign, getCampaign, launchCampaign, listCampaigns, pauseCampaign, resumeCampaign, updateCampaign } from '../../../app/campaigns/campaigns.ts';
+import { cancelCampaign, createCampaign, deleteDraftCampaign, getCampaign, launchCampaign, listCampaigns, pauseCampaign, resumeCampaign, updateCampaign } from '../../../app/campaigns/campaigns.ts';
 import { previewMessage, testSend } from '../../../app/campaigns/messages.ts';
 import { campaignStats } from '../../../app/campaigns/stats.ts';
-import { requireTenantPermission } from '../../../app/access.ts';
 import type { AppContext } from '../../../app/context.ts';
+import { hasPermission } from '../../../domain/access.ts';
 import { CampaignAudience, CampaignLimits, ChannelPlan } from '../../../domain/campaigns/plan.ts';
 import { listAttempts } from '../../../store/repos/campaigns.ts';
 import { actorOf, requestMeta } from '../../plugins/auth.ts';
@@ -59,7 +59,7 @@ export const campaignRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async 
     {
       schema: {
         tags,
-        summary: 'Change a campaign: anything while a draft; after launch, its name, plan (steps may be added or changed), window and limits',
+        summary: 'Change a campaign: anything while a draft; after launch, its name, plan (steps may be added or changed), window, limits and link expiry (for invitations made from then on)',
         params: campaignParams,
         body: CampaignBody.partial(),
         response: { 200: CampaignView, ...errorResponses },
@@ -93,7 +93,7 @@ export const campaignRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async 
     {
       schema: {
         tags,
-        summary: 'Latest messages of a campaign (200), with their delivery status',
+        summary: 'Latest messages of a campaign (200), with their delivery status; the address only for people who may see contacts',
         params: campaignParams,
         querystring: z.object({ status: z.string().max(200).optional().describe('Comma-separated statuses') }),
         response: { 200: z.object({ items: z.array(AttemptView) }), ...errorResponses },
@@ -101,10 +101,21 @@ export const campaignRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async 
     },
     async (req) => {
       const actor = actorOf(req);
-      requireTenantPermission(actor, req.params.tenantId, 'contacts.read');
       await getCampaign(ctx, actor, req.params.tenantId, req.params.campaignId);
+      // Addresses are personal data: only the people who may see contacts see them.
+      const showAddress = hasPermission(actor, req.params.tenantId, 'contacts.read');
       const statuses = req.query.status?.split(',').map((s) => s.trim()).filter(Boolean);
-      return { items: (await listAttempts(ctx.db, req.params.tenantId, req.params.campaignId, { limit: 200, statuses })).map(presentAttempt) };
+      const rows = await listAttempts(ctx.db, req.params.tenantId, req.params.campaignId, { limit: 200, statuses });
+      return { items: rows.map((row) => ({ ...presentAttempt(row), ...(showAddress ? {} : { address: null }) })) };
+    },
+  );
+
+  app.delete(
+    '/tenants/:tenantId/campaigns/:campaignId',
+    { schema: { tags, summary: 'Delete a draft campaign (a launched one is cancelled instead, so its history stays)', params: campaignParams, response: { 204: z.null(), ...errorResponses } } },
+    async (req, reply) => {
+      await deleteDraftCampaign(ctx, actorOf(req), req.params.tenantId, req.params.campaignId, requestMeta(req));
+      return reply.code(204).send(null);
     },
   );
 
