@@ -144,6 +144,7 @@ export const api = {
   getCampaign: (tenantId: string, campaignId: string) => request<CampaignView>('GET', `${tenant(tenantId)}/campaigns/${id(campaignId)}`),
   updateCampaign: (tenantId: string, campaignId: string, body: Partial<CampaignInput>) =>
     request<CampaignView>('PATCH', `${tenant(tenantId)}/campaigns/${id(campaignId)}`, body),
+  deleteCampaign: (tenantId: string, campaignId: string) => request<void>('DELETE', `${tenant(tenantId)}/campaigns/${id(campaignId)}`),
   campaignAction: (tenantId: string, campaignId: string, action: 'launch' | 'pause' | 'resume' | 'cancel') =>
     request<CampaignView>('POST', `${tenant(tenantId)}/campaigns/${id(campaignId)}/${action}`),
   campaignStats: (tenantId: string, campaignId: string) => request<CampaignStats>('GET', `${tenant(tenantId)}/campaigns/${id(campaignId)}/stats`),

@@ -22,7 +22,7 @@ const STATUS_CLASS: Partial<Record<AttemptStatus, string>> = {
 };
 
 /** The latest 200 messages of the campaign, filtered by status. */
-export function AttemptsTable({ tenantId, campaignId, refreshKey }: { tenantId: string; campaignId: string; refreshKey: number }) {
+export function AttemptsTable({ tenantId, campaignId, refreshKey, linkContacts }: { tenantId: string; campaignId: string; refreshKey: number; linkContacts: boolean }) {
   const { t, formatDateTime } = useI18n();
   const [filter, setFilter] = useState<Filter>('');
   const statuses = filter === '' ? [] : filter === 'problems' ? PROBLEMS : [filter];
@@ -71,7 +71,7 @@ export function AttemptsTable({ tenantId, campaignId, refreshKey }: { tenantId: 
                   <td className="nowrap">{t('campaigns.attempts.stepAttempt', { step: a.step + 1, attempt: a.attempt })}</td>
                   <td>{a.channel === 'email' || a.channel === 'sms' || a.channel === 'voice' ? t(`campaigns.channel.${a.channel}`) : a.channel}</td>
                   <td className="address-cell">
-                    {a.contactId ? <Link to={`${contacts}/${encodeURIComponent(a.contactId)}`}>{a.address ?? t('campaigns.attempts.contact')}</Link> : (a.address ?? t('common.none'))}
+                    {a.contactId && linkContacts ? <Link to={`${contacts}/${encodeURIComponent(a.contactId)}`}>{a.address ?? t('campaigns.attempts.contact')}</Link> : (a.address ?? t('common.none'))}
                     {a.parts !== null && a.parts > 1 && <span className="muted small"> · {t('campaigns.attempts.parts', { parts: a.parts })}</span>}
                   </td>
                   <td>

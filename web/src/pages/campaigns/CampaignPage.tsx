@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { CampaignView } from '../../campaignTypes.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { FormError, LoadState } from '../../components/Feedback.tsx';
@@ -37,7 +37,8 @@ function CampaignScreen({ tenant, campaignId }: { tenant: TenantView; campaignId
   const [attemptsKey, setAttemptsKey] = useState(0);
   const visible = usePageVisible();
   const canManage = hasTenantPermission(user, tenant.id, 'campaigns.manage');
-  const canSeeMessages = hasTenantPermission(user, tenant.id, 'contacts.read');
+  const canSeeContacts = hasTenantPermission(user, tenant.id, 'contacts.read');
+  const navigate = useNavigate();
   const base = sectionPath('campaigns', tenant.id);
   const live = campaign.data?.status === 'running' && visible;
 
@@ -98,7 +99,18 @@ function CampaignScreen({ tenant, campaignId }: { tenant: TenantView; campaignId
             {t('campaigns.action.resume')}
           </button>
         )}
-        {canManage && editable && (
+        {canManage && view.status === 'draft' && (
+          <ConfirmButton
+            label={t('campaigns.action.delete')}
+            action={t('campaigns.action.deleteVerb')}
+            question={t('campaigns.action.deleteQuestion', { name: view.name })}
+            onConfirm={async () => {
+              await api.deleteCampaign(tenant.id, view.id);
+              void navigate(base);
+            }}
+          />
+        )}
+        {canManage && view.status !== 'draft' && editable && (
           <ConfirmButton label={t('campaigns.action.cancel')} action={t('campaigns.action.cancelVerb')} question={t('campaigns.action.cancelQuestion', { name: view.name })} onConfirm={() => act.run('cancel')} />
         )}
       </div>
@@ -113,7 +125,7 @@ function CampaignScreen({ tenant, campaignId }: { tenant: TenantView; campaignId
           {!stats.data && <LoadState loading={stats.loading} error={stats.error} reload={stats.reload} />}
           {stats.data && <CampaignMonitor stats={stats.data} live={live} />}
           {stats.data && stats.error !== null && <FormError error={stats.error} />}
-          {canSeeMessages && <AttemptsTable tenantId={tenant.id} campaignId={view.id} refreshKey={attemptsKey} />}
+          <AttemptsTable tenantId={tenant.id} campaignId={view.id} refreshKey={attemptsKey} linkContacts={canSeeContacts} />
         </>
       )}
       <PreviewPanel tenantId={tenant.id} campaign={view} canManage={canManage} />
