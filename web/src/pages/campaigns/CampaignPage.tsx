@@ -46,6 +46,7 @@ function CampaignScreen({ tenant, campaignId }: { tenant: TenantView; campaignId
     () => {
       stats.reload();
       campaign.reload();
+      setAttemptsKey((k) => k + 1);
     },
     REFRESH_MS,
     live,
