@@ -4,7 +4,7 @@
  * STOP replies, the bounce receiver, and the campaign ticker.
  */
 import path from 'node:path';
-import { optOutByPhone, recordBounce, recordSmsReceipt } from '../app/campaigns/deliveryStatus.ts';
+import { optOutByPhone, recordBounce, recordSmsReceipt, smsSendsInFlight } from '../app/campaigns/deliveryStatus.ts';
 import { startCampaignTicker } from '../app/campaigns/ticker.ts';
 import type { AppContext } from '../app/context.ts';
 import { startBounceReceiver } from '../channels/email/bounceReceiver.ts';
@@ -25,6 +25,8 @@ export async function startCampaignServices(ctx: AppContext): Promise<CampaignSe
   ctx.sms = sms;
   const unsubscribeReceipts = sms.onReceipt(async (receipt) => {
     const outcome = await recordSmsReceipt(ctx, receipt);
+    // Thrown, the SMPP layer answers "try later" (ESME_RX_T_APPN) and the SMSC delivers the receipt again.
+    if (outcome === 'unknown' && (await smsSendsInFlight(ctx))) throw new Error('delivery receipt for a message whose send is not recorded yet');
     if (outcome === 'unknown') log.debug({ messageId: receipt.messageId }, 'delivery receipt for a message not sent by a campaign');
   });
   const unsubscribeIncoming = sms.onIncoming?.(async (incoming) => {

@@ -52,6 +52,17 @@ export async function recordSmsReceipt(ctx: AppContext, receipt: SmsDeliveryRece
   });
 }
 
+/**
+ * Are SMS being sent right now? Message ids are written when a dispatcher
+ * records its batch, so a fast SMSC's receipt can arrive before its attempt
+ * knows the id: while sends are in flight, an unknown receipt should be
+ * asked for again later rather than acknowledged into the void.
+ */
+export async function smsSendsInFlight(ctx: AppContext): Promise<boolean> {
+  const result = await ctx.db.execute(sql`select 1 from campaign_attempts where channel = 'sms' and status = 'sending' limit 1`);
+  return result.rows.length > 0;
+}
+
 export interface BounceInput {
   attemptIds: string[];
   recipients: Array<{ finalRecipient: string; action: string; status: string; hard: boolean }>;

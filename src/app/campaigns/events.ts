@@ -93,7 +93,8 @@ async function ingestEvent(ctx: AppContext, tenantId: string, input: ServiceEven
       return { eventId: input.eventId, duplicate: true, contactId: seen?.contactId ?? null, scheduled: [] };
     }
     const contactId = await findOrCreateContact(tx, tenant, input.customer, now);
-    const listening = await tx
+    // Without a customer to reach, a campaign's messages could only be skipped: the event is kept, nothing is scheduled.
+    const listening = !contactId ? [] : await tx
       .select()
       .from(campaigns)
       .where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.status, 'running'), sql`${campaigns.audience}->>'kind' = 'events'`, sql`${campaigns.audience}->>'eventType' = ${input.type}`));

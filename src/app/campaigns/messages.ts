@@ -5,6 +5,7 @@
  * kept out of every count.
  */
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../../domain/access.ts';
 import { normalizeEmail } from '../../domain/contacts/email.ts';
@@ -13,6 +14,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { findContact } from '../../store/repos/contacts.ts';
 import { findSurveyWithCurrentVersion, insertInvitation } from '../../store/repos/invitations.ts';
 import { findCampaign, findCampaignById } from '../../store/repos/campaigns.ts';
+import { invitations, tenants } from '../../store/schema/index.ts';
 import { campaignTestSendJob } from '../../jobs/definitions/campaigns.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import { requireTenantPermission } from '../access.ts';
@@ -41,6 +43,8 @@ async function loadForMessage(ctx: AppContext, tenantId: string, campaignId: str
 
 export async function previewMessage(ctx: AppContext, actor: Actor, tenantId: string, campaignId: string, input: { step: number; contactId?: string | undefined; language?: string | undefined }) {
   requireTenantPermission(actor, tenantId, 'campaigns.read');
+  // With a contact, the preview shows their address and name: personal data, as in the contact list.
+  if (input.contactId) requireTenantPermission(actor, tenantId, 'contacts.read');
   const { campaign, planStep, definition, sender } = await loadForMessage(ctx, tenantId, campaignId, input.step);
   const contact = input.contactId ? await findContact(ctx.db, tenantId, input.contactId) : null;
   if (input.contactId && (!contact || contact.erasedAt)) throw new DomainError('validation', 'There is no such contact in this organisation', { field: 'contactId' });
@@ -63,7 +67,8 @@ export async function testSend(ctx: AppContext, actor: Actor, tenantId: string, 
     if (!email.ok) throw new DomainError('validation', 'Not an email address', { field: 'to' });
     address = email.email;
   } else {
-    const phone = normalizePhone(input.to);
+    const [tenant] = await ctx.db.select({ region: tenants.defaultRegion }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+    const phone = normalizePhone(input.to, tenant?.region);
     if (!phone.ok) throw new DomainError('validation', 'Not a phone number', { field: 'to' });
     address = phone.e164;
   }
@@ -93,7 +98,10 @@ export async function sendTestMessage(ctx: AppContext, data: z.infer<typeof Test
   const campaign = await findCampaignById(ctx.db, data.campaignId);
   if (!campaign) return;
   const { planStep, definition, sender } = await loadForMessage(ctx, campaign.tenantId, campaign.id, data.step);
-  const message = renderAttemptMessage(ctx, campaign, sender, { invitationId: data.invitationId, step: data.step, channel: planStep.channel, language: definition.defaultLanguage, recipientName: null }, definition);
+  // The language asked for at test-send time was kept on the test invitation.
+  const [invitation] = await ctx.db.select({ language: invitations.language }).from(invitations).where(eq(invitations.id, data.invitationId)).limit(1);
+  const language = invitation?.language ?? definition.defaultLanguage;
+  const message = renderAttemptMessage(ctx, campaign, sender, { invitationId: data.invitationId, step: data.step, channel: planStep.channel, language, recipientName: null }, definition);
   if (message.channel === 'email') {
     await ctx.mailer.send({ to: data.address, subject: `[TEST] ${message.subject}`, text: message.text, html: message.html, idempotencyKey: `test:${data.invitationId}`, listUnsubscribe: { url: message.unsubscribeUrl } }, sender.emailFrom);
   } else if (message.channel === 'sms') {

@@ -105,6 +105,8 @@ export async function findAttemptByProviderId(q: Queryable, providerId: string):
     .select()
     .from(campaignAttempts)
     .where(sql`${campaignAttempts.providerIds} @> array[${providerId}]::text[]`)
+    // An SMSC may reuse ids over months (after a restart): a receipt is about the latest message.
+    .orderBy(desc(campaignAttempts.sentAt))
     .limit(1);
   return rows[0] ?? null;
 }

@@ -24,6 +24,12 @@ export class TestSmsc {
   outstanding = 0;
   maxOutstanding = 0;
   answerEnquireLink = true;
+  /**
+   * Called with the message id of an accepted submit_sm before its response
+   * goes out; the response waits for it. Lets a test make a receipt arrive
+   * while the sender is still waiting (the fastest SMSC possible).
+   */
+  beforeSubmitResponse: ((messageId: string) => Promise<void>) | null = null;
   private nextId = 1;
 
   private constructor(
@@ -114,8 +120,12 @@ export class TestSmsc {
       const status = this.options.submitStatus ? this.options.submitStatus(pdu) : 0;
       if (status === null) return;
       setTimeout(() => {
-        this.outstanding--;
-        session.send(pdu.response(status === 0 ? { message_id: `msg-${this.nextId++}` } : { command_status: status }));
+        const messageId = status === 0 ? `msg-${this.nextId++}` : '';
+        const hook = status === 0 && this.beforeSubmitResponse ? this.beforeSubmitResponse(messageId) : Promise.resolve();
+        void hook.finally(() => {
+          this.outstanding--;
+          session.send(pdu.response(status === 0 ? { message_id: messageId } : { command_status: status }));
+        });
       }, this.options.submitDelayMs ?? 0);
     });
   }

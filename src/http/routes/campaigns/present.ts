@@ -38,7 +38,8 @@ export const presentCampaign = (c: CampaignRow): z.infer<typeof CampaignView> =>
 });
 
 export const AttemptView = z.object({
-  id: z.uuid(),
+  // Attempt ids are md5-derived (see attemptId): UUID-shaped, but without RFC 9562 version bits.
+  id: z.guid(),
   invitationId: z.uuid(),
   contactId: z.uuid().nullable(),
   step: z.number().int(),
