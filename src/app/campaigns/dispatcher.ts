@@ -15,6 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { Pool } from 'pg';
 import type { Mailer } from '../../channels/email/port.ts';
 import { MailSendError } from '../../channels/email/errors.ts';
 import { SmsSendError, type SmsSender } from '../../channels/sms/port.ts';
@@ -36,15 +37,24 @@ import { senderSettings, type SenderSettings } from './senderSettings.ts';
 const MINUTE_MS = 60_000;
 /** Retries of a temporary failure (throttled, connection lost): after 1, 5, 15, 60 minutes, then it fails. */
 const RETRY_DELAYS_MIN = [1, 5, 15, 60];
-/** Messages in flight at once per dispatcher: enough to keep an SMTP pool and an SMPP window full. */
-const IN_FLIGHT = 50;
 /**
- * Attempts claimed (`sending`) at once: no more than are in flight. Everything
- * claimed and not yet recorded becomes `in_doubt` — never sent — if the worker
- * dies, so a larger claim would turn a crash into that many lost messages
- * (500 claimed, 20 sent, a SIGKILL: 480 people never invited).
+ * Attempts claimed per batch. Claiming many at once keeps the database work per
+ * message small; it costs nothing at a crash, because a claimed attempt is only
+ * in doubt once it has been marked as handed to the channel (handed_at), and the
+ * rest go back to the queue.
  */
-export const DISPATCH_BATCH = IN_FLIGHT;
+export const DISPATCH_BATCH = 500;
+
+/**
+ * Messages handed to a channel at once: what the channel really has in flight
+ * (twice the SMTP pool, so a connection never waits for us; the SMPP window),
+ * since everything handed and unrecorded is in doubt after a crash.
+ */
+function inFlightFor(ctx: AppContext, channel: Channel): number {
+  if (channel === 'email') return 2 * (ctx.config.mail.smtp?.maxConnections ?? 5);
+  if (channel === 'sms') return ctx.config.sms.smpp?.windowSize ?? 10;
+  return 1;
+}
 
 export interface DispatchChannels {
   mailer: Mailer;
@@ -79,7 +89,38 @@ type SendOutcome =
   | { kind: 'failed'; code: string; error: string }
   | { kind: 'retry'; code: string; error: string };
 
+/** The advisory lock key of a campaign's dispatcher; settleAbandoned spells the same in SQL. */
+const dispatchLockKey = (campaignId: string) => `campaign-dispatch:${campaignId}`;
+
+/**
+ * One dispatcher per campaign at a time, in every process: a session advisory
+ * lock, which PostgreSQL drops by itself when the holder's connection dies. The
+ * job key alone does not ensure it: while a dispatch job runs, enqueuing one with
+ * its key (the ticker does, every tick) makes a second job that runs beside it,
+ * and each one more batch claimed that a crash would leave in doubt. Another
+ * dispatcher holding the lock: nothing is done now, and `more` asks for a look later.
+ */
 export async function dispatchCampaign(ctx: AppContext, channels: DispatchChannels, campaignId: string, opts: { timeBudgetMs?: number; batch?: number } = {}): Promise<DispatchResult> {
+  const key = dispatchLockKey(campaignId);
+  // The pool the database handle was opened on (store/db.ts); the lock needs one connection of its own.
+  const client = await (ctx.db as typeof ctx.db & { $client: Pool }).$client.connect();
+  let broken: Error | undefined;
+  try {
+    const lock = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as locked', [key]);
+    if (!lock.rows[0]?.locked) return { sent: 0, failed: 0, skipped: 0, deferred: 0, more: true };
+    try {
+      return await dispatchLocked(ctx, channels, campaignId, opts);
+    } finally {
+      await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch((err: Error) => {
+        broken = err; // the connection is dropped below, and the lock with it
+      });
+    }
+  } finally {
+    client.release(broken);
+  }
+}
+
+async function dispatchLocked(ctx: AppContext, channels: DispatchChannels, campaignId: string, opts: { timeBudgetMs?: number; batch?: number }): Promise<DispatchResult> {
   const started = Date.now();
   const total: DispatchResult = { sent: 0, failed: 0, skipped: 0, deferred: 0, more: false };
   const definitions = new Map<string, SurveyDefinition>();
@@ -95,8 +136,7 @@ export async function dispatchCampaign(ctx: AppContext, channels: DispatchChanne
       if (claim.limited) total.more = true;
       if (claim.decided > 0) progressed = true;
       if (claim.claimed.length === 0) continue;
-      const outcomes = await sendAll(ctx, channels, campaign, sender, claim.claimed, definitions);
-      const recorded = await recordOutcomes(ctx, campaign, claim.claimed, outcomes);
+      const recorded = await sendAndRecord(ctx, channels, campaign, sender, claim.claimed, definitions);
       total.sent += recorded.sent;
       total.failed += recorded.failed;
     }
@@ -319,25 +359,51 @@ async function insertFollowing(tx: Tx, campaign: CampaignRow, follow: Array<{ ro
     on conflict do nothing`);
 }
 
-async function sendAll(
+/**
+ * Sends the claimed attempts, at most the channel's in-flight number at once,
+ * and records results in small groups as they come (each group one
+ * transaction), so that at any moment only a few handed messages are
+ * unrecorded: what a crash would leave in doubt is bounded by about three times
+ * the in-flight number, not by the batch.
+ */
+async function sendAndRecord(
   ctx: AppContext,
   channels: DispatchChannels,
   campaign: CampaignRow,
   sender: SenderSettings,
   claimed: Claimed[],
   definitions: Map<string, SurveyDefinition>,
-): Promise<SendOutcome[]> {
+): Promise<{ sent: number; failed: number }> {
   await loadDefinitions(ctx, claimed, definitions);
-  const outcomes: SendOutcome[] = new Array(claimed.length);
+  const inFlight = inFlightFor(ctx, claimed[0]!.channel);
+  const totals = { sent: 0, failed: 0 };
+  let pending: Array<{ attempt: Claimed; outcome: SendOutcome }> = [];
+  let flushing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    const group = pending;
+    if (group.length === 0) return flushing;
+    pending = [];
+    flushing = flushing.then(async () => {
+      const recorded = await recordOutcomes(ctx, campaign, group.map((g) => g.attempt), group.map((g) => g.outcome));
+      totals.sent += recorded.sent;
+      totals.failed += recorded.failed;
+    });
+    return flushing;
+  };
   let next = 0;
   const worker = async () => {
     while (next < claimed.length) {
-      const i = next++;
-      outcomes[i] = await sendOne(ctx, channels, campaign, sender, claimed[i]!, definitions.get(claimed[i]!.surveyVersionId)!);
+      const attempt = claimed[next++]!;
+      const outcome = await sendOne(ctx, channels, campaign, sender, attempt, definitions.get(attempt.surveyVersionId)!);
+      pending.push({ attempt, outcome });
+      // Back-pressure: while a group is being written, senders wait for it rather than pile up unrecorded results.
+      if (pending.length >= inFlight) await flush();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, claimed.length) }, worker));
-  return outcomes;
+  await Promise.all(Array.from({ length: Math.min(inFlight, claimed.length) }, worker));
+  if (pending.length > 0) await flush();
+  await flushing;
+  return totals;
 }
 
 async function loadDefinitions(ctx: AppContext, claimed: Claimed[], definitions: Map<string, SurveyDefinition>) {
@@ -384,6 +450,9 @@ export function renderAttemptMessage(
 
 async function sendOne(ctx: AppContext, channels: DispatchChannels, campaign: CampaignRow, sender: SenderSettings, c: Claimed, definition: SurveyDefinition): Promise<SendOutcome> {
   const message = renderAttemptMessage(ctx, campaign, sender, c, definition);
+  // Committed before the channel sees the message: from here on, a crash makes it in doubt instead of unsent.
+  const handed = await ctx.db.execute(sql`update campaign_attempts set handed_at = ${ctx.clock.now()} where id = ${c.id} and status = 'sending'`);
+  if ((handed.rowCount ?? 0) === 0) return { kind: 'retry', code: 'claim_lost', error: 'The attempt was no longer claimed by this dispatcher' };
   try {
     if (message.channel === 'email') {
       const { messageId } = await channels.mailer.send(
@@ -444,7 +513,7 @@ async function recordOutcomes(ctx: AppContext, campaign: CampaignRow, claimed: C
         spentCorrection -= 1;
         await tx.execute(sql`
           update campaign_attempts set status = 'scheduled', tries = tries + 1, due_at = ${new Date(now.getTime() + RETRY_DELAYS_MIN[c.tries]! * MINUTE_MS)},
-            reason = ${outcome.code}, error = ${outcome.error.slice(0, 500)}, claimed_at = null, updated_at = ${now}
+            reason = ${outcome.code}, error = ${outcome.error.slice(0, 500)}, claimed_at = null, handed_at = null, updated_at = ${now}
           where id = ${c.id} and status = 'sending'`);
       } else {
         failed += 1;
@@ -484,25 +553,41 @@ const failedEventData = (campaign: CampaignRow, c: { id: string; invitationId: s
   reason: code,
 });
 
-/** An attempt left `sending` longer than the lease (its worker died): in doubt, never sent again; the chain goes on. */
+/**
+ * Attempts left `sending` longer than the lease by a worker that died. Those it
+ * had not yet handed to the channel go back to the queue (nothing left us);
+ * those it had are in doubt and never sent again, and the chain goes on.
+ * Not while the campaign's dispatcher lock is held: that dispatcher is alive
+ * and will record its attempts itself (a slow relay, a loaded machine).
+ */
 export async function settleAbandoned(ctx: AppContext, leaseMs: number): Promise<number> {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    const result = await tx.execute<{ id: string; campaign_id: string; invitation_id: string; contact_id: string | null; step: number; attempt: number }>(sql`
-      update campaign_attempts set status = 'in_doubt', reason = 'worker_lost', updated_at = ${now}
-      where id in (select id from campaign_attempts where status = 'sending' and claimed_at < ${new Date(now.getTime() - leaseMs)} for update skip locked)
-      returning id, campaign_id, invitation_id, contact_id, step, attempt`);
+    const result = await tx.execute<{ id: string; campaign_id: string; invitation_id: string; contact_id: string | null; step: number; attempt: number; handed: boolean }>(sql`
+      with stale as materialized (
+        select id, campaign_id from campaign_attempts where status = 'sending' and claimed_at < ${new Date(now.getTime() - leaseMs)} for update skip locked
+      )
+      update campaign_attempts set
+        status = case when handed_at is null then 'scheduled' else 'in_doubt' end,
+        reason = case when handed_at is null then reason else 'worker_lost' end,
+        claimed_at = case when handed_at is null then null else claimed_at end,
+        updated_at = ${now}
+      where id in (select id from stale where pg_try_advisory_xact_lock(hashtextextended('campaign-dispatch:' || campaign_id::text, 0)))
+      returning id, campaign_id, invitation_id, contact_id, step, attempt, handed_at is not null as handed`);
     const byCampaign = new Map<string, typeof result.rows>();
     for (const row of result.rows) byCampaign.set(row.campaign_id, [...(byCampaign.get(row.campaign_id) ?? []), row]);
     for (const [campaignId, rows] of byCampaign) {
       const campaign = await findCampaignById(tx, campaignId);
       if (!campaign) continue;
+      const returned = rows.filter((row) => !row.handed).length;
+      // The budget counted them at the claim; they were never sent.
+      if (returned > 0) await tx.execute(sql`update campaigns set spent = greatest(0, spent - ${returned}) where id = ${campaignId}`);
       const follow = rows.flatMap((row) => {
-        const next = nextAttempt(campaign.plan, row.step, row.attempt, 'sent', now);
+        const next = row.handed ? nextAttempt(campaign.plan, row.step, row.attempt, 'sent', now) : null;
         return next ? [{ row, next }] : [];
       });
       await insertFollowing(tx, campaign, follow, now);
     }
-    return result.rows.length;
+    return result.rows.filter((row) => row.handed).length;
   });
 }

@@ -78,6 +78,12 @@ export const campaignAttempts = pgTable(
     /** Temporary failures of this attempt so far (throttled, connection lost); retried with backoff. */
     tries: smallint('tries').notNull().default(0),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /**
+     * Set (and committed) just before the message is handed to the channel. A worker's death
+     * leaves `sending` rows: without this mark they never left, and go back to the queue; with
+     * it they may have, and become `in_doubt`.
+     */
+    handedAt: timestamp('handed_at', { withTimezone: true }),
     /** The address used when it was sent: E.164 or an email. Emptied when the person is erased. */
     address: text('address'),
     /** Ids the provider gave (SMTP Message-ID, one SMPP id per part); receipts and bounces find the attempt by them. */

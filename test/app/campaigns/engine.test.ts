@@ -239,6 +239,34 @@ describe('a list campaign: email, then SMS after a day', () => {
     expect((await dispatch(campaign.id)).sent).toBe(1);
   });
 
+  it('a message claimed but not yet handed to the channel by a dead worker goes back to the queue and is sent once', async () => {
+    const { tenant, campaign } = await setup([{}], { steps: [{ channel: 'email', delayMinutes: 0, attempts: 1, retryMinutes: 120, template: {} }] });
+    await launchAndPlan(tenant.id, campaign.id);
+    await t.ctx.db.execute(sql`update campaign_attempts set status = 'sending', claimed_at = ${MORNING_MOSCOW} where campaign_id = ${campaign.id}`);
+    expect((await dispatch(campaign.id)).sent).toBe(0);
+    t.clock.advance(t.ctx.config.campaigns.sendLeaseMs + 1000);
+    expect((await campaignTick(t.ctx)).abandoned).toBe(0);
+    expect((await dispatch(campaign.id)).sent).toBe(1);
+    await peer.waitFor(1);
+    expect((await attemptsOf(campaign.id)).map((r) => r.status)).toEqual(['sent']);
+  });
+
+  it('a live dispatcher’s slow sends are not declared abandoned, and a second dispatcher waits its turn', async () => {
+    const { tenant, campaign } = await setup([{}], { steps: [{ channel: 'email', delayMinutes: 0, attempts: 1, retryMinutes: 120, template: {} }] });
+    await launchAndPlan(tenant.id, campaign.id);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: Mailer = { name: 'slow', send: async (email, from) => (await gate, mailer.send(email, from)) };
+    const running = dispatchCampaign(t.ctx, { mailer: slow, sms }, campaign.id);
+    await expect.poll(async () => (await attemptsOf(campaign.id))[0]!.status).toBe('sending');
+    expect(await dispatch(campaign.id)).toMatchObject({ sent: 0, more: true });
+    t.clock.advance(t.ctx.config.campaigns.sendLeaseMs + 1000);
+    expect((await campaignTick(t.ctx)).abandoned).toBe(0);
+    release();
+    expect((await running).sent).toBe(1);
+    expect((await attemptsOf(campaign.id)).map((r) => r.status)).toEqual(['sent']);
+  });
+
   it('erasing a person cancels what waits for them and empties the address of what was sent', async () => {
     const { tenant, people, campaign } = await setup([{}]);
     await launchAndPlan(tenant.id, campaign.id);
@@ -256,7 +284,7 @@ describe('a list campaign: email, then SMS after a day', () => {
   it('a message abandoned mid-send by a dead worker is in doubt, never sent again, and the chain goes on', async () => {
     const { tenant, campaign } = await setup([{}]);
     await launchAndPlan(tenant.id, campaign.id);
-    await t.ctx.db.execute(sql`update campaign_attempts set status = 'sending', claimed_at = ${MORNING_MOSCOW} where campaign_id = ${campaign.id}`);
+    await t.ctx.db.execute(sql`update campaign_attempts set status = 'sending', claimed_at = ${MORNING_MOSCOW}, handed_at = ${MORNING_MOSCOW} where campaign_id = ${campaign.id}`);
     t.clock.advance(t.ctx.config.campaigns.sendLeaseMs + 1000);
     expect((await campaignTick(t.ctx)).abandoned).toBe(1);
     expect((await dispatch(campaign.id)).sent).toBe(0);

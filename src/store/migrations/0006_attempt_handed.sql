@@ -1,0 +1,1 @@
+ALTER TABLE "campaign_attempts" ADD COLUMN "handed_at" timestamp with time zone;
