@@ -1,3 +1,6 @@
+import { runCampaignEmail } from './campaign-email.ts';
+import { runCampaignPlan } from './campaign-plan.ts';
+import { runCampaignSms } from './campaign-sms.ts';
 import { runContactsImport } from './contacts-import.ts';
 import { runHttpBaseline } from './http-baseline.ts';
 import { Cleanup } from './lib/cleanup.ts';
@@ -5,7 +8,8 @@ import { Cleanup } from './lib/cleanup.ts';
 /**
  * Every benchmark, in one list. `npm run bench` runs them all; `npm run bench -- NAME`
  * runs one; `--quick` shortens each to check that it works (its figures prove nothing);
- * `--rows=N` sizes the row-count benchmarks (contacts-import), e.g. to show memory does not grow with N.
+ * `--rows=N` sizes the row-count benchmarks (contacts-import, campaign-*), e.g. to show memory does not grow with N.
+ * `--explain` (campaign-plan) prints the plan of one planner chunk, as EXPLAIN ANALYZE shows it.
  * DATABASE_URL points them at a PostgreSQL server instead of the embedded one.
  */
 interface BenchOptions {
@@ -13,12 +17,17 @@ interface BenchOptions {
   databaseUrl: string | undefined;
   quick: boolean;
   rows: number | undefined;
+  /** campaign-plan: EXPLAIN ANALYZE one chunk of the planner (auto_explain, with triggers and buffers). */
+  explain: boolean;
   uvThreadpoolSize: number;
 }
 
 const benchmarks: Array<{ name: string; run: (opts: BenchOptions) => Promise<boolean> }> = [
   { name: 'http-baseline', run: runHttpBaseline },
   { name: 'contacts-import', run: runContactsImport },
+  { name: 'campaign-plan', run: runCampaignPlan },
+  { name: 'campaign-email', run: runCampaignEmail },
+  { name: 'campaign-sms', run: runCampaignSms },
 ];
 
 const args = process.argv.slice(2);
@@ -50,12 +59,12 @@ let ok = true;
 try {
   for (const bench of benchmarks.filter((b) => names.length === 0 || names.includes(b.name))) {
     console.error(`${bench.name}${quick ? ' (quick: checks that it runs, figures mean nothing)' : ''}`);
-    ok = (await bench.run({ cleanup, databaseUrl: process.env.DATABASE_URL, quick, rows, uvThreadpoolSize: Number.parseInt(process.env.UV_THREADPOOL_SIZE ?? '4', 10) })) && ok;
+    ok = (await bench.run({ cleanup, databaseUrl: process.env.DATABASE_URL, quick, rows, explain: args.includes('--explain'), uvThreadpoolSize: Number.parseInt(process.env.UV_THREADPOOL_SIZE ?? '4', 10) })) && ok;
   }
 } catch (err) {
   ok = false;
   // Interrupted: the abort of the load generator is expected, not worth a stack trace.
-  if (!interrupted) console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  if (!interrupted) console.error(err instanceof Error ? (err.stack ?? err.message) : err, (err as { cause?: unknown })?.cause ?? "");
 } finally {
   await cleanup.run();
 }

@@ -22,6 +22,8 @@ export interface Stack {
   /** For CPU accounting; null when PostgreSQL is not a process on this machine that /proc shows. */
   postmasterPid: number | null;
   dataDir: string;
+  /** The benchmark database's URL, for a second pool of its own (e.g. one that explains its statements). */
+  url: string;
   /** Starts a server on a free 127.0.0.1 port and returns its base URL; closed by the cleanup. */
   listen: (logLevel: 'warn' | 'info') => Promise<string>;
 }
@@ -84,6 +86,7 @@ export async function openStack(cleanup: Cleanup, serverUrl: string | undefined)
     synchronousCommit: syncCommit.rows[0]?.synchronous_commit ?? 'unknown',
     postmasterPid: backend.rows[0] ? parentPid(backend.rows[0].pid) : null,
     dataDir,
+    url: runtime.database.url,
     listen,
   };
 }
