@@ -4,6 +4,7 @@
  * STOP replies, the bounce receiver, and the campaign ticker.
  */
 import path from 'node:path';
+import pLimit from 'p-limit';
 import { optOutByPhone, recordBounce, recordSmsReceipt, smsSendsInFlight } from '../app/campaigns/deliveryStatus.ts';
 import { startCampaignTicker } from '../app/campaigns/ticker.ts';
 import type { AppContext } from '../app/context.ts';
@@ -15,6 +16,8 @@ import type { SmsSender } from '../channels/sms/port.ts';
 import { createSmppSender } from '../channels/sms/smppSender.ts';
 import { isOptOutReply } from '../domain/sms/optOut.ts';
 
+const RECEIPTS_AT_ONCE = 3;
+
 export interface CampaignServices {
   stop: () => Promise<void>;
 }
@@ -23,12 +26,14 @@ export async function startCampaignServices(ctx: AppContext): Promise<CampaignSe
   const log = ctx.log.child({ component: 'campaigns' });
   const sms = await openSms(ctx);
   ctx.sms = sms;
-  const unsubscribeReceipts = sms.onReceipt(async (receipt) => {
+  // Receipts come as fast as the SMSC sends them; a few at a time leave the pool's connections to the senders.
+  const receiptSlots = pLimit(RECEIPTS_AT_ONCE);
+  const unsubscribeReceipts = sms.onReceipt(async (receipt) => receiptSlots(async () => {
     const outcome = await recordSmsReceipt(ctx, receipt);
     // Thrown, the SMPP layer answers "try later" (ESME_RX_T_APPN) and the SMSC delivers the receipt again.
     if (outcome === 'unknown' && (await smsSendsInFlight(ctx))) throw new Error('delivery receipt for a message whose send is not recorded yet');
     if (outcome === 'unknown') log.debug({ messageId: receipt.messageId }, 'delivery receipt for a message not sent by a campaign');
-  });
+  }));
   const unsubscribeIncoming = sms.onIncoming?.(async (incoming) => {
     if (!isOptOutReply(incoming.text)) return;
     const organisations = await optOutByPhone(ctx, incoming.from);

@@ -20,12 +20,29 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 export const PLAN_CHUNK = 20_000;
 
-export type PlanProgress = { done: true; planned: number } | { done: false; planned: number };
+export type PlanProgress = { done: boolean; planned: number };
 
-/** Plans the next chunk of a running (or paused) list campaign. Call until `done`. */
-export async function planNextChunk(ctx: AppContext, campaignId: string, chunk = PLAN_CHUNK): Promise<PlanProgress> {
+/** A slice of the audience: contacts whose id's last byte is `index` modulo `of`. */
+export interface PlanPartition {
+  index: number;
+  of: number;
+}
+
+/**
+ * Partitions planned side by side: the work is PostgreSQL's (index inserts and
+ * foreign-key checks), and one statement uses one core; two use both of a
+ * small machine.
+ */
+export const PLAN_PARTITIONS = 2;
+
+/**
+ * Plans the next chunk of one partition of a running (or paused) list
+ * campaign. Call until `done` for every partition. The campaign row is only
+ * locked by the final update, so partitions do not wait for each other's inserts.
+ */
+export async function planNextChunk(ctx: AppContext, campaignId: string, chunk = PLAN_CHUNK, part: PlanPartition = { index: 0, of: 1 }): Promise<PlanProgress> {
   return ctx.db.transaction(async (tx) => {
-    const campaign = await findCampaignById(tx, campaignId, { forUpdate: true });
+    const campaign = await findCampaignById(tx, campaignId);
     if (!campaign || campaign.planStatus === 'done' || campaign.status === 'cancelled' || campaign.status === 'draft') {
       return { done: true, planned: campaign?.planned ?? 0 };
     }
@@ -33,16 +50,26 @@ export async function planNextChunk(ctx: AppContext, campaignId: string, chunk =
       await tx.execute(sql`update campaigns set plan_status = 'done' where id = ${campaign.id}`);
       return { done: true, planned: campaign.planned };
     }
+    const key = `${part.index}/${part.of}`;
+    const cursor = campaign.planCursors[key];
+    if (cursor === 'done') return { done: true, planned: campaign.planned };
     const found = await findSurveyWithCurrentVersion(tx, campaign.tenantId, campaign.surveyId);
     if (!found?.version) throw new Error(`campaign ${campaign.id}: its survey has no launched version`);
     const now = ctx.clock.now();
-    const { picked, made, last } = await insertChunk(tx, ctx.config.secretKey, campaign, found.version, campaign.audience, chunk, now);
+    const { picked, made, last } = await insertChunk(tx, ctx.config.secretKey, campaign, found.version, campaign.audience, chunk, now, cursor ?? null, part);
     const done = picked < chunk;
-    await tx.execute(sql`
-      update campaigns set plan_cursor = ${last ?? campaign.planCursor}::uuid, planned = planned + ${made},
-        plan_status = ${done ? 'done' : 'planning'}, updated_at = ${now}
-      where id = ${campaign.id}`);
-    return { done, planned: campaign.planned + made };
+    const result = await tx.execute<{ planned: number; finished: boolean }>(sql`
+      update campaigns set
+        plan_cursors = jsonb_set(plan_cursors, array[${key}], to_jsonb(${done ? 'done' : (last ?? cursor ?? null)}::text), true),
+        planned = planned + ${made},
+        plan_status = 'planning',
+        updated_at = ${now}
+      where id = ${campaign.id}
+      returning planned, (select count(*) from jsonb_each_text(plan_cursors) e where e.value = 'done') >= ${part.of} as finished`);
+    const row = result.rows[0]!;
+    // Every partition of this plan is done: the whole campaign is planned.
+    if (done && row.finished) await tx.execute(sql`update campaigns set plan_status = 'done' where id = ${campaign.id}`);
+    return { done, planned: row.planned };
   });
 }
 
@@ -54,6 +81,8 @@ async function insertChunk(
   audience: Extract<CampaignAudience, { kind: 'contacts' }>,
   chunk: number,
   now: Date,
+  cursor: string | null,
+  part: PlanPartition,
 ): Promise<{ picked: number; made: number; last: string | null }> {
   const firstStep = campaign.plan.steps[0]!;
   const launchedAt = campaign.launchedAt ?? now;
@@ -66,7 +95,8 @@ async function insertChunk(
       select c.id as contact_id, c.language, c.attributes, ${timeOrderedUuidSql} as invitation_id
       from contacts c
       where c.tenant_id = ${campaign.tenantId} and c.erased_at is null
-        ${campaign.planCursor ? sql`and c.id > ${campaign.planCursor}::uuid` : sql``}
+        ${cursor ? sql`and c.id > ${cursor}::uuid` : sql``}
+        ${part.of > 1 ? sql`and get_byte(uuid_send(c.id), 15) % ${part.of} = ${part.index}` : sql``}
         ${audienceFilter(audience)}
       order by c.id
       limit ${chunk}

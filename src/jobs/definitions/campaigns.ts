@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dispatchCampaign } from '../../app/campaigns/dispatcher.ts';
 import { sendTestMessage, TestSendPayload } from '../../app/campaigns/messages.ts';
-import { planNextChunk } from '../../app/campaigns/planner.ts';
+import { PLAN_CHUNK, PLAN_PARTITIONS, planNextChunk } from '../../app/campaigns/planner.ts';
 import { defineJob } from '../define.ts';
 import { enqueue } from '../queue.ts';
 
@@ -15,15 +15,19 @@ export const campaignPlanJob = defineJob({
   payload: z.object({ campaignId: z.uuid() }),
   handler: async (ctx, data) => {
     let chunks = 0;
-    for (;;) {
-      const progress = await planNextChunk(ctx, data.campaignId);
-      chunks += 1;
-      if (chunks === 1 || progress.done) await enqueue(ctx.db, campaignDispatchJob, data, { jobKey: `campaign-dispatch:${data.campaignId}` });
-      if (progress.done) {
-        ctx.log.info({ campaignId: data.campaignId, planned: progress.planned }, 'campaign planned');
-        return;
+    let planned = 0;
+    const planPartition = async (index: number) => {
+      for (;;) {
+        const progress = await planNextChunk(ctx, data.campaignId, PLAN_CHUNK, { index, of: PLAN_PARTITIONS });
+        chunks += 1;
+        planned = Math.max(planned, progress.planned);
+        // Sending starts with the first chunk; the rest is planned meanwhile.
+        if (chunks === 1 || progress.done) await enqueue(ctx.db, campaignDispatchJob, data, { jobKey: `campaign-dispatch:${data.campaignId}` });
+        if (progress.done) return;
       }
-    }
+    };
+    await Promise.all(Array.from({ length: PLAN_PARTITIONS }, (_, index) => planPartition(index)));
+    ctx.log.info({ campaignId: data.campaignId, planned }, 'campaign planned');
   },
 });
 

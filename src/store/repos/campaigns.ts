@@ -101,14 +101,14 @@ export async function findAttemptById(q: Queryable, attemptId: string): Promise<
 
 /** The attempt an SMSC message id (one of its parts) belongs to. */
 export async function findAttemptByProviderId(q: Queryable, providerId: string): Promise<CampaignAttemptRow | null> {
-  const rows = await q
-    .select()
-    .from(campaignAttempts)
-    .where(sql`${campaignAttempts.providerIds} @> array[${providerId}]::text[]`)
-    // An SMSC may reuse ids over months (after a restart): a receipt is about the latest message.
-    .orderBy(desc(campaignAttempts.sentAt))
-    .limit(1);
-  return rows[0] ?? null;
+  // The inner query (fenced by OFFSET 0) finds the few rows through the GIN index; with ORDER BY and
+  // LIMIT over the whole table, PostgreSQL would rather scan it all (38 ms at 40,000 rows, seconds at a million).
+  const result = await q.execute<{ id: string }>(sql`
+    select id from (select id, sent_at from campaign_attempts where provider_ids @> array[${providerId}]::text[] offset 0) found
+    -- An SMSC may reuse ids over months (after a restart): a receipt is about the latest message.
+    order by sent_at desc nulls last limit 1`);
+  const id = result.rows[0]?.id;
+  return id ? findAttemptById(q, id) : null;
 }
 
 export async function listAttempts(

@@ -11,7 +11,7 @@ import { surveys } from './surveys.ts';
  * Who is asked (the audience), through which channels in which order (the
  * plan), and when (send window, limits). draft → running ⇄ paused →
  * completed | cancelled. A list audience is materialised into invitations
- * and first attempts by the planner, in chunks, resuming from `plan_cursor`.
+ * and first attempts by the planner, in chunks, resuming from `plan_cursors`.
  */
 export const campaigns = pgTable(
   'campaigns',
@@ -32,8 +32,11 @@ export const campaigns = pgTable(
     expiresInDays: integer('expires_in_days').notNull().default(30),
     /** pending → planning → done: the list audience's materialisation. Event campaigns are `done` at once. */
     planStatus: text('plan_status').notNull().default('pending'),
-    /** The last contact id materialised: the planner resumes after it. */
-    planCursor: uuid('plan_cursor'),
+    /**
+     * Per partition of the audience (planned side by side), the last contact id
+     * materialised, or 'done': the planner resumes after it.
+     */
+    planCursors: jsonb('plan_cursors').$type<Record<string, string>>().notNull().default({}),
     planned: integer('planned').notNull().default(0),
     /** Messages (SMS parts) sent or in flight, for the budget: raised at claim, corrected when the result is known. */
     spent: integer('spent').notNull().default(0),

@@ -1,0 +1,1 @@
+ALTER TABLE "campaigns" ADD COLUMN "plan_cursors" jsonb DEFAULT '{}'::jsonb NOT NULL;
