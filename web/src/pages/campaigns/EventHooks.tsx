@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { fieldErrors } from '../../api.ts';
-import { copyText } from '../../clipboard.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { OneTimeSecret } from '../../components/OneTimeSecret.tsx';
 import { FormError, LoadState } from '../../components/Feedback.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
@@ -91,36 +91,7 @@ export function EventHooks({ tenantId }: { tenantId: string }) {
 /** The secret URL, shown once: a warning, the value, a copy button. */
 function OneTimeUrl({ name, url, onDone }: { name: string; url: string; onDone: () => void }) {
   const { t } = useI18n();
-  const inputId = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
-
-  useEffect(() => heading.current?.focus(), []);
-
-  return (
-    <section className="card card-warning" aria-labelledby={`${inputId}-title`}>
-      <h3 id={`${inputId}-title`} ref={heading} tabIndex={-1}>
-        {t('eventHooks.urlTitle', { name })}
-      </h3>
-      <p className="alert alert-warning">{t('eventHooks.urlWarning')}</p>
-      <div className="field">
-        <label htmlFor={inputId}>{t('eventHooks.urlLabel')}</label>
-        <div className="secret-row">
-          <input id={inputId} ref={input} className="secret" readOnly value={url} spellCheck={false} autoComplete="off" onFocus={(e) => e.target.select()} />
-          <button type="button" className="btn btn-primary" onClick={() => void copyText(url, input.current).then((ok) => setCopyState(ok ? 'copied' : 'failed'))}>
-            {t('tokens.copy')}
-          </button>
-        </div>
-        <p role="status" className="field-hint">
-          {copyState === 'copied' ? t('tokens.copied') : copyState === 'failed' ? t('tokens.copyFailed') : ''}
-        </p>
-      </div>
-      <button type="button" className="btn" onClick={onDone}>
-        {t('tokens.done')}
-      </button>
-    </section>
-  );
+  return <OneTimeSecret title={t('eventHooks.urlTitle', { name })} warning={t('eventHooks.urlWarning')} label={t('eventHooks.urlLabel')} value={url} heading="h3" onDone={onDone} />;
 }
 
 function EventExample({ tenantId }: { tenantId: string }) {
