@@ -61,7 +61,7 @@ export async function runCampaignPlan(opts: CampaignPlanOptions): Promise<boolea
 
   const m = machineInfo();
   console.log(`\nNode ${m.node}, ${m.cpuModel} × ${m.cores} cores, ${m.memoryGiB} GiB, load ${m.loadAverage1m}; PostgreSQL (${stack.databaseMode}): ${stack.databaseVersion.split(' on ')[0]}; commit ${m.gitCommit}.`);
-  console.log(`campaign-plan: ${contacts} contacts → ${run.planned} invitations + first attempts in ${round(run.seconds, 1)} s (${rowsPerS} contacts/s), ${run.chunks} chunks of ${run.chunkSize}`);
+  console.log(`campaign-plan: ${contacts} contacts → ${run.planned} invitations + first attempts in ${round(run.seconds, 1)} s (${rowsPerS} contacts/s), ${run.chunks} chunks of ${run.chunkSize} in ${run.partitions} partitions side by side`);
   console.log(`  chunk seconds: first ${round(run.chunkSecondsFirst, 2)}, last full ${round(run.chunkSecondsLast, 2)}, slowest ${round(run.chunkSecondsMax, 2)}`);
   console.log(`  Node RSS MiB: start ${memory.startMiB}, peak ${memory.peakMiB}, end ${memory.endMiB}`);
   console.log(`  CPU % of one core: node ${node}, PostgreSQL ${pg ?? '–'}, other ${other ?? '–'}${other !== null && other > 50 ? '  WARNING: the machine was busy' : ''}`);

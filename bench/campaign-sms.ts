@@ -1,4 +1,4 @@
-import { recordSmsReceipt } from '../src/app/campaigns/deliveryStatus.ts';
+import { receiptRecorder } from '../src/bin/campaignServices.ts';
 import type { AppContext } from '../src/app/context.ts';
 import { createSmppSender } from '../src/channels/sms/smppSender.ts';
 import type { Cleanup } from './lib/cleanup.ts';
@@ -12,7 +12,7 @@ import { openStack, type Stack } from './lib/stack.ts';
  * `campaign-sms`: an SMS-only list campaign to 10,000 contacts, planned, then dispatched
  * through the real SmppSender (one bind_transceiver session) to a local SMSC in a child
  * process that answers each submit_sm at once and sends a delivery receipt 2 s later,
- * which the benchmark records as the worker does (recordSmsReceipt). Figures: SMS per
+ * which the benchmark records as the worker does (receiptRecorder). Figures: SMS per
  * second accepted by the SMSC, with the SMPP window at 10 (VOXPOP_SMS_WINDOW's default)
  * and 50; rounds alternate the two. Target: ≥ 200 SMS/s.
  */
@@ -110,9 +110,11 @@ async function measure(stack: Stack, ctx: AppContext, smsc: PeerChild<SmscStats>
   const sender = createSmppSender({ host: '127.0.0.1', port: smsc.port, systemId: 'voxpop', password: 'secret', windowSize });
   const receipts = { recorded: 0, unknown: 0, failed: 0, lastError: '' };
   let lastReceiptAt = 0;
+  // Exactly as the worker takes them (src/bin/campaignServices.ts): a few at a time, early ones refused for later.
+  const record = receiptRecorder(ctx);
   sender.onReceipt(async (receipt) => {
     try {
-      receipts[await recordSmsReceipt(ctx, receipt)] += 1;
+      receipts[await record(receipt)] += 1;
     } catch (err) {
       // As in the worker: the error goes back to the SMSC as a refused deliver_sm_resp.
       receipts.failed += 1;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { createCampaign, launchCampaign } from '../../src/app/campaigns/campaigns.ts';
 import { dispatchCampaign, type DispatchChannels } from '../../src/app/campaigns/dispatcher.ts';
-import { planNextChunk, PLAN_CHUNK } from '../../src/app/campaigns/planner.ts';
+import { planNextChunk, PLAN_CHUNK, PLAN_PARTITIONS } from '../../src/app/campaigns/planner.ts';
 import { manualClock } from '../../src/app/clock.ts';
 import { NO_META, type AppContext } from '../../src/app/context.ts';
 import type { Actor } from '../../src/domain/access.ts';
@@ -84,7 +84,7 @@ export interface PlanRun {
   chunkSecondsLast: number;
 }
 
-/** planNextChunk until done, as the plan job does, timing each chunk. */
+/** planNextChunk until done in every partition, side by side, as the plan job does, timing each chunk. */
 export async function planAll(
   ctx: AppContext,
   campaignId: string,
@@ -92,26 +92,32 @@ export async function planAll(
   onChunk?: (index: number, seconds: number, planned: number) => void,
   /** The context chunk `index` (1-based) runs with: e.g. one whose connection explains its statements. */
   ctxForChunk?: (index: number) => AppContext,
-): Promise<PlanRun> {
+  partitions = PLAN_PARTITIONS,
+): Promise<PlanRun & { partitions: number }> {
   const started = performance.now();
   const times: number[] = [];
-  for (;;) {
-    const t0 = performance.now();
-    const progress = await planNextChunk(ctxForChunk?.(times.length + 1) ?? ctx, campaignId, chunkSize);
-    times.push((performance.now() - t0) / 1000);
-    onChunk?.(times.length, times.at(-1)!, progress.planned);
-    if (progress.done) {
-      return {
-        seconds: (performance.now() - started) / 1000,
-        planned: progress.planned,
-        chunks: times.length,
-        chunkSize,
-        chunkSecondsMax: Math.max(...times),
-        chunkSecondsFirst: times[0]!,
-        chunkSecondsLast: times.length > 1 ? times.at(-2)! : times[0]!, // the last full chunk
-      };
+  let planned = 0;
+  const partition = async (index: number) => {
+    for (;;) {
+      const t0 = performance.now();
+      const progress = await planNextChunk(ctxForChunk?.(times.length + 1) ?? ctx, campaignId, chunkSize, { index, of: partitions });
+      times.push((performance.now() - t0) / 1000);
+      planned = Math.max(planned, progress.planned);
+      onChunk?.(times.length, times.at(-1)!, progress.planned);
+      if (progress.done) return;
     }
-  }
+  };
+  await Promise.all(Array.from({ length: partitions }, (_, index) => partition(index)));
+  return {
+    seconds: (performance.now() - started) / 1000,
+    planned,
+    chunks: times.length,
+    chunkSize,
+    partitions,
+    chunkSecondsMax: Math.max(...times),
+    chunkSecondsFirst: times[0]!,
+    chunkSecondsLast: times.length > 1 ? times.at(-2)! : times[0]!, // the last full chunk
+  };
 }
 
 /** Samples this process's RSS every `everyMs` until stopped; MiB. */

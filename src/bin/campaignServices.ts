@@ -12,11 +12,29 @@ import { startBounceReceiver } from '../channels/email/bounceReceiver.ts';
 import { loadGatewayFile } from '../channels/sms/gatewayConfig.ts';
 import { createHttpGatewaySender } from '../channels/sms/httpGatewaySender.ts';
 import { createOutboxSmsSender } from '../channels/sms/outboxSmsSender.ts';
-import type { SmsSender } from '../channels/sms/port.ts';
+import type { SmsDeliveryReceipt, SmsSender } from '../channels/sms/port.ts';
 import { createSmppSender } from '../channels/sms/smppSender.ts';
 import { isOptOutReply } from '../domain/sms/optOut.ts';
 
 const RECEIPTS_AT_ONCE = 3;
+
+/**
+ * How a worker takes delivery receipts: a few at a time (a burst must not take
+ * every pooled connection from the senders), and one whose message's send is
+ * not recorded yet is refused, so the SMSC delivers it again later. Returns
+ * what happened to each, for counting.
+ */
+export function receiptRecorder(ctx: AppContext, onUnknown: (receipt: SmsDeliveryReceipt) => void = () => {}) {
+  const slots = pLimit(RECEIPTS_AT_ONCE);
+  return (receipt: SmsDeliveryReceipt) =>
+    slots(async () => {
+      const outcome = await recordSmsReceipt(ctx, receipt);
+      // Thrown, the SMPP layer answers "try later" (ESME_RX_T_APPN) and the SMSC delivers the receipt again.
+      if (outcome === 'unknown' && (await smsSendsInFlight(ctx))) throw new Error('delivery receipt for a message whose send is not recorded yet');
+      if (outcome === 'unknown') onUnknown(receipt);
+      return outcome;
+    });
+}
 
 export interface CampaignServices {
   stop: () => Promise<void>;
@@ -26,14 +44,10 @@ export async function startCampaignServices(ctx: AppContext): Promise<CampaignSe
   const log = ctx.log.child({ component: 'campaigns' });
   const sms = await openSms(ctx);
   ctx.sms = sms;
-  // Receipts come as fast as the SMSC sends them; a few at a time leave the pool's connections to the senders.
-  const receiptSlots = pLimit(RECEIPTS_AT_ONCE);
-  const unsubscribeReceipts = sms.onReceipt(async (receipt) => receiptSlots(async () => {
-    const outcome = await recordSmsReceipt(ctx, receipt);
-    // Thrown, the SMPP layer answers "try later" (ESME_RX_T_APPN) and the SMSC delivers the receipt again.
-    if (outcome === 'unknown' && (await smsSendsInFlight(ctx))) throw new Error('delivery receipt for a message whose send is not recorded yet');
-    if (outcome === 'unknown') log.debug({ messageId: receipt.messageId }, 'delivery receipt for a message not sent by a campaign');
-  }));
+  const record = receiptRecorder(ctx, (receipt) => log.debug({ messageId: receipt.messageId }, 'delivery receipt for a message not sent by a campaign'));
+  const unsubscribeReceipts = sms.onReceipt(async (receipt) => {
+    await record(receipt);
+  });
   const unsubscribeIncoming = sms.onIncoming?.(async (incoming) => {
     if (!isOptOutReply(incoming.text)) return;
     const organisations = await optOutByPhone(ctx, incoming.from);
