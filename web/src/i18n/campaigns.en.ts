@@ -124,7 +124,7 @@ export const campaignsEn = {
   'campaigns.limits.title': 'Limits',
   'campaigns.limits.perMinuteEmail': 'Emails per minute',
   'campaigns.limits.perMinuteSms': 'SMS per minute',
-  'campaigns.limits.emptyNoLimit': 'Empty: the installation’s pace.',
+  'campaigns.limits.emptyNoLimit': 'Empty: no limit, as fast as the channel takes them.',
   'campaigns.limits.maxMessages': 'Message budget',
   'campaigns.limits.maxMessagesHint': 'Most messages (emails + SMS parts); reached, the campaign pauses itself. Empty: no budget.',
   'campaigns.limits.consent': 'Require consent',

@@ -126,7 +126,7 @@ export const campaignsRu: Record<keyof typeof campaignsEn, string> = {
   'campaigns.limits.title': 'Ограничения',
   'campaigns.limits.perMinuteEmail': 'Писем в минуту',
   'campaigns.limits.perMinuteSms': 'SMS в минуту',
-  'campaigns.limits.emptyNoLimit': 'Пусто — темп установки.',
+  'campaigns.limits.emptyNoLimit': 'Пусто — без ограничения: столько, сколько примет канал.',
   'campaigns.limits.maxMessages': 'Бюджет сообщений',
   'campaigns.limits.maxMessagesHint': 'Наибольшее число сообщений (письма + части SMS); по достижении кампания приостановится. Пусто — без бюджета.',
   'campaigns.limits.consent': 'Требовать согласие',
