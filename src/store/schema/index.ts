@@ -5,3 +5,4 @@ export * from './contacts.ts';
 export * from './responses.ts';
 export * from './webhooks.ts';
 export * from './campaigns.ts';
+export * from './analytics.ts';

@@ -101,6 +101,9 @@ export const responses = pgTable(
     uniqueIndex('responses_invitation_key').on(t.invitationId).where(sql`${t.invitationId} is not null`),
     index('responses_survey_idx').on(t.tenantId, t.surveyId, t.startedAt),
     index('responses_contact_idx').on(t.contactId),
+    // The rollup job: which responses changed since its last run, and a whole local day of a survey's answers.
+    index('responses_tenant_updated_idx').on(t.tenantId, t.updatedAt),
+    index('responses_completed_idx').on(t.tenantId, t.surveyId, t.completedAt).where(sql`${t.status} = 'completed'`),
     check('responses_status_check', sql`${t.status} in ('partial', 'completed')`),
     check('responses_anonymous_check', sql`not ${t.anonymous} or (${t.contactId} is null and ${t.ip} is null and ${t.userAgent} is null)`),
   ],
