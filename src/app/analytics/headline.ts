@@ -74,7 +74,7 @@ export async function npsHeadline(ctx: AppContext, actor: Actor, tenantId: strin
   };
 }
 
-function checkedPeriod(filter: NpsHeadlineFilter): DatePeriod {
+export function checkedPeriod(filter: Pick<NpsHeadlineFilter, 'from' | 'to'>): DatePeriod {
   if (!isIsoDate(filter.from) || !isIsoDate(filter.to)) throw invalid('validation', 'Dates must be given as YYYY-MM-DD', { field: 'from' });
   const period = { from: filter.from, to: filter.to };
   const length = periodLengthDays(period);

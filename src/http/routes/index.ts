@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context.ts';
+import { analyticsRoutes } from './analytics/routes.ts';
+import { commentRoutes } from './analytics/commentRoutes.ts';
 import { apiTokenRoutes } from './apiTokens/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { campaignRoutes } from './campaigns/routes.ts';
@@ -34,6 +36,7 @@ export const apiV1Routes: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   invitationRoutes,
   feedbackLinkRoutes,
   responseRoutes,
+  analyticsRoutes,
   contactRoutes,
   contactImportRoutes,
   doNotContactRoutes,
@@ -41,4 +44,5 @@ export const apiV1Routes: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   campaignRoutes,
   eventRoutes,
   smsInboundRoutes,
+  commentRoutes,
 ];

@@ -6,3 +6,4 @@ export * from './responses.ts';
 export * from './webhooks.ts';
 export * from './campaigns.ts';
 export * from './analytics.ts';
+export * from './comments.ts';

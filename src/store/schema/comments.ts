@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, customType, index, integer, jsonb, pgTable, real, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantRef, tenants } from './core.ts';
+import { answers, responses } from './responses.ts';
+import { surveys } from './surveys.ts';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** What a comment says about one topic: positive, neutral or negative, after negation. */
+export type TopicPolarityMap = Record<string, 'negative' | 'neutral' | 'positive'>;
+
+/**
+ * The analysis of one open-text answer (language, topics, sentiment), made
+ * by the `comments.analyse` job from the pure engine in domain/comments, never
+ * by the answer path. The comment's text is kept here so the full-text vector
+ * can be a generated column in the comment's own language configuration
+ * (ё folded to е first: PostgreSQL's Russian stemmer keeps them apart).
+ */
+export const commentAnalyses = pgTable(
+  'comment_analyses',
+  {
+    answerId: bigint('answer_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => answers.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    responseId: uuid('response_id')
+      .notNull()
+      .references(() => responses.id, { onDelete: 'cascade' }),
+    /** 'ru', 'en' or 'other'. */
+    language: text('language').notNull(),
+    text: text('text').notNull(),
+    topics: text('topics').array().notNull(),
+    topicPolarity: jsonb('topic_polarity').$type<TopicPolarityMap>().notNull(),
+    /** The NPS score the text was combined with (null when the response has none). */
+    npsScore: smallint('nps_score'),
+    /** Text-only sentiment, −1..1, and its label. */
+    sentimentScore: real('sentiment_score').notNull(),
+    sentimentLabel: text('sentiment_label').notNull(),
+    /** Text and score band together. */
+    finalLabel: text('final_label').notNull(),
+    /** The text clearly says the opposite of the score band. */
+    disagreement: boolean('disagreement').notNull(),
+    taxonomyVersion: integer('taxonomy_version').notNull(),
+    analysedAt: timestamp('analysed_at', { withTimezone: true }).notNull().defaultNow(),
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`to_tsvector(case language when 'ru' then 'russian'::regconfig when 'en' then 'english'::regconfig else 'simple'::regconfig end, translate(text, 'ёЁ', 'еЕ'))`,
+      ),
+  },
+  (t) => [
+    index('comment_analyses_tenant_survey_idx').on(t.tenantId, t.surveyId),
+    index('comment_analyses_response_idx').on(t.responseId),
+    index('comment_analyses_search_idx').using('gin', t.search),
+    index('comment_analyses_topics_idx').using('gin', t.topics),
+    check('comment_analyses_language_check', sql`${t.language} in ('ru', 'en', 'other')`),
+    check('comment_analyses_sentiment_check', sql`${t.sentimentLabel} in ('negative', 'neutral', 'positive') and ${t.finalLabel} in ('negative', 'neutral', 'positive')`),
+  ],
+);
+
+/** How far the comment job has read each tenant's responses (greatest `responses.updated_at` seen). */
+export const commentWatermarks = pgTable('comment_watermarks', {
+  tenantId: uuid('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  seenThrough: timestamp('seen_through', { withTimezone: true }),
+  ranAt: timestamp('ran_at', { withTimezone: true }).notNull().defaultNow(),
+});
