@@ -19,6 +19,12 @@ describe('sentimentOf', () => {
     expect(label('Заявку приняли')).toBe('neutral');
   });
 
+  it('reads waiting for an answer as a complaint, not praise of the answer', () => {
+    expect(label('Ещё ждём ответа уже неделю')).toBe('negative');
+    expect(label('Жду ответа третий день')).toBe('negative');
+    expect(label('still waiting for an answer after a week')).toBe('negative');
+  });
+
   it('reads a negated fault as no complaint: "не грубили", "никто не хамил", "not rude at all"', () => {
     for (const text of ['Не грубили', 'Никто не хамил', 'Not rude at all', 'Грубости не было', 'Претензий нет', 'Без проблем']) {
       expect(label(text), text).not.toBe('negative');
