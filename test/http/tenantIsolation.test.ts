@@ -54,6 +54,8 @@ const SAMPLE_QUERIES: Record<string, string> = {
   'GET /api/v1/tenants/:tenantId/analytics/trend': 'from=2026-03-01&to=2026-03-31&granularity=week',
   'GET /api/v1/tenants/:tenantId/analytics/breakdown': 'from=2026-03-01&to=2026-03-31&dimension=employee',
   'GET /api/v1/tenants/:tenantId/analytics/employees': 'from=2026-03-01&to=2026-03-31',
+  'GET /api/v1/tenants/:tenantId/analytics/export.csv': `surveyId=${randomUUID()}&from=2026-03-01&to=2026-03-31`,
+  'GET /api/v1/tenants/:tenantId/analytics/export.xlsx': `surveyId=${randomUUID()}&from=2026-03-01&to=2026-03-31`,
 };
 const PUBLIC_PREFIXES = ['/api/v1/setup', '/api/v1/auth/', '/api/v1/hooks/'];
 

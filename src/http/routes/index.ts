@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { commentRoutes } from './analytics/commentRoutes.ts';
+import { analyticsExportRoutes } from './analytics/exportRoutes.ts';
 import { apiTokenRoutes } from './apiTokens/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { campaignRoutes } from './campaigns/routes.ts';
@@ -45,4 +46,5 @@ export const apiV1Routes: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   eventRoutes,
   smsInboundRoutes,
   commentRoutes,
+  analyticsExportRoutes,
 ];
