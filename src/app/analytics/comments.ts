@@ -12,19 +12,8 @@ import { invalid, notFound } from '../errors.ts';
 
 export const COMMENTS_PAGE_MAX = 200;
 
-export interface CommentQuery {
-  surveyId?: string | undefined;
-  /** Web-search syntax ("долго ждал", -vip, "exact phrase", or). */
-  q?: string | undefined;
-  topic?: string | undefined;
-  sentiment?: SentimentFilter | undefined;
-  scoreMin?: number | undefined;
-  scoreMax?: number | undefined;
-  dimension?: string | undefined;
-  value?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-}
+/** The explorer's filters, as the API takes them: the repository's filter without the tenant, which the route gives. */
+export type CommentQuery = Omit<CommentFilter, 'tenantId'>;
 
 export interface ListedComment {
   answerId: number;

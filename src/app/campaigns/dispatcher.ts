@@ -8,12 +8,12 @@
  * 2. send — outside any transaction, through the channel's port;
  * 3. record — one transaction writes each result and schedules what follows.
  *
- * A crash between 1 and 3 leaves rows in `sending`; the ticker turns them
- * into `in_doubt` after the lease, and they are never sent again: a possibly
+ * A crash between 1 and 3 leaves rows in `sending`; the ticker
+ * (abandoned.ts) returns those never handed to the channel to the queue and
+ * turns the others into `in_doubt` after the lease, and they are never sent again: a possibly
  * missing message is better than a second one (the test kills a real worker
  * to prove it).
  */
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import type { Mailer } from '../../channels/email/port.ts';
@@ -21,17 +21,13 @@ import { MailSendError } from '../../channels/email/errors.ts';
 import { SmsSendError, type SmsSender } from '../../channels/sms/port.ts';
 import { verpAddress } from '../../domain/bounces/verp.ts';
 import { nextAttempt, type Channel, type NextAttempt } from '../../domain/campaigns/plan.ts';
-import { decide, type AttemptFacts, type RuleSettings, type Verdict } from '../../domain/campaigns/rules.ts';
-import { DEFAULT_QUIET_HOURS, isValidTimeZone } from '../../domain/campaigns/schedule.ts';
-import { renderInvitationEmail } from '../../domain/invitations/email.ts';
-import { renderInvitationSms } from '../../domain/invitations/sms.ts';
 import type { SurveyDefinition } from '../../domain/surveys/definition.ts';
-import { localize } from '../../domain/surveys/localizedText.ts';
-import type { Tx } from '../../store/db.ts';
 import { findCampaignById, type CampaignRow } from '../../store/repos/campaigns.ts';
 import { emitEvent } from '../webhooks/emitEvent.ts';
 import type { AppContext } from '../context.ts';
-import { invitationToken, unsubscribeToken } from './links.ts';
+import { insertFollowing } from './attempts.ts';
+import { claimBatch, type Claimed } from './claim.ts';
+import { renderAttemptMessage } from './render.ts';
 import { senderSettings, type SenderSettings } from './senderSettings.ts';
 
 const MINUTE_MS = 60_000;
@@ -70,19 +66,6 @@ export interface DispatchResult {
   more: boolean;
 }
 
-interface Claimed {
-  id: string;
-  invitationId: string;
-  contactId: string | null;
-  step: number;
-  attempt: number;
-  channel: Channel;
-  tries: number;
-  language: string;
-  surveyVersionId: string;
-  address: string;
-  recipientName: string | null;
-}
 
 type SendOutcome =
   | { kind: 'sent'; providerIds: string[]; parts: number }
@@ -147,218 +130,6 @@ async function dispatchLocked(ctx: AppContext, channels: DispatchChannels, campa
 
 const channelsOf = (campaign: CampaignRow): Channel[] => [...new Set(campaign.plan.steps.map((s) => s.channel))];
 
-interface ClaimResult {
-  claimed: Claimed[];
-  /** Rows looked at (claimed, deferred, skipped or cancelled). */
-  decided: number;
-  skipped: number;
-  deferred: number;
-  limited: boolean;
-}
-
-async function claimBatch(ctx: AppContext, campaign: CampaignRow, channel: Channel, sender: SenderSettings, batch: number): Promise<ClaimResult> {
-  return ctx.db.transaction(async (tx) => {
-    const now = ctx.clock.now();
-    const allowance = await allowanceOf(tx, campaign, channel, now);
-    if (allowance.budgetSpent) {
-      await tx.execute(sql`update campaigns set status = 'paused', pause_reason = 'budget', updated_at = ${now} where id = ${campaign.id} and status = 'running'`);
-      return { claimed: [], decided: 0, skipped: 0, deferred: 0, limited: false };
-    }
-    const limit = Math.min(batch, allowance.remaining);
-    if (limit <= 0) return { claimed: [], decided: 0, skipped: 0, deferred: 0, limited: true };
-    const rows = await loadDue(tx, campaign, channel, now, limit);
-    const settings: RuleSettings = {
-      tenantZone: sender.tenantZone,
-      contactHours: sender.contactHours ?? DEFAULT_QUIET_HOURS,
-      sendWindow: campaign.sendWindow ?? null,
-      tenantFrequencyCapDays: sender.frequencyCapDays,
-      requireConsent: campaign.limits.requireConsent ?? [],
-    };
-    const claimed: Claimed[] = [];
-    const updates: Array<{ id: string; status: string; dueAt: Date | null; reason: string | null; address: string | null }> = [];
-    const follow: Array<{ row: DueRow; next: NextAttempt }> = [];
-    let skipped = 0;
-    let deferred = 0;
-    for (const row of rows) {
-      const verdict: Verdict = decide(factsOf(row), settings, now);
-      switch (verdict.kind) {
-        case 'send':
-          updates.push({ id: row.id, status: 'sending', dueAt: null, reason: null, address: verdict.address });
-          claimed.push({
-            id: row.id,
-            invitationId: row.invitation_id,
-            contactId: row.contact_id,
-            step: row.step,
-            attempt: row.attempt,
-            channel,
-            tries: row.tries,
-            language: row.language ?? 'ru',
-            surveyVersionId: row.survey_version_id,
-            address: verdict.address,
-            recipientName: row.first_name ?? row.full_name,
-          });
-          break;
-        case 'wait':
-          deferred += 1;
-          updates.push({ id: row.id, status: 'scheduled', dueAt: verdict.until, reason: null, address: null });
-          break;
-        case 'skip': {
-          skipped += 1;
-          updates.push({ id: row.id, status: 'skipped', dueAt: null, reason: verdict.reason, address: null });
-          const next = verdict.chain ? nextAttempt(campaign.plan, row.step, row.attempt, 'unreachable', now) : null;
-          if (next) follow.push({ row, next });
-          break;
-        }
-        case 'cancel':
-          updates.push({ id: row.id, status: 'cancelled', dueAt: null, reason: verdict.reason, address: null });
-          break;
-      }
-    }
-    await applyUpdates(tx, updates, now);
-    await insertFollowing(tx, campaign, follow, now);
-    if (claimed.length > 0) await tx.execute(sql`update campaigns set spent = spent + ${claimed.length} where id = ${campaign.id}`);
-    return { claimed, decided: rows.length, skipped, deferred, limited: rows.length === limit && limit < batch };
-  });
-}
-
-type DueRow = {
-  id: string;
-  invitation_id: string;
-  contact_id: string | null;
-  step: number;
-  attempt: number;
-  tries: number;
-  language: string | null;
-  survey_version_id: string;
-  expires_at: Date;
-  email: string | null;
-  phone: string | null;
-  timezone: string | null;
-  first_name: string | null;
-  full_name: string | null;
-  consent_email: boolean | null;
-  consent_sms: boolean | null;
-  consent_voice: boolean | null;
-  last_invited_at: Date | null;
-  frequency_cap_days: number | null;
-  erased_at: Date | null;
-  has_contact: boolean;
-  answered: boolean;
-  dnc: boolean;
-  channel: Channel;
-};
-
-async function loadDue(tx: Tx, campaign: CampaignRow, channel: Channel, now: Date, limit: number): Promise<DueRow[]> {
-  const dncKind = channel === 'email' ? 'email' : 'phone';
-  const result = await tx.execute<DueRow>(sql`
-    select a.id, a.invitation_id, a.contact_id, a.step, a.attempt, a.tries, a.channel,
-           i.language, i.survey_version_id, i.expires_at,
-           c.email, c.phone, c.timezone, c.first_name, c.full_name, c.consent_email, c.consent_sms, c.consent_voice,
-           c.last_invited_at, c.frequency_cap_days, c.erased_at, c.id is not null as has_contact,
-           exists (select 1 from responses r where r.invitation_id = a.invitation_id) as answered,
-           exists (select 1 from do_not_contact d where d.tenant_id = a.tenant_id and d.kind = ${dncKind}
-                   and d.value = ${channel === 'email' ? sql`c.email` : sql`c.phone`}) as dnc
-    from campaign_attempts a
-    join invitations i on i.id = a.invitation_id
-    left join contacts c on c.id = a.contact_id
-    where a.campaign_id = ${campaign.id} and a.channel = ${channel} and a.status = 'scheduled' and a.due_at <= ${now}
-    order by a.due_at
-    limit ${limit}
-    for update of a skip locked`);
-  return result.rows.map((r) => ({ ...r, expires_at: new Date(r.expires_at), last_invited_at: r.last_invited_at && new Date(r.last_invited_at), erased_at: r.erased_at && new Date(r.erased_at) }));
-}
-
-const zoneValidity = new Map<string, boolean>();
-function knownZone(zone: string): boolean {
-  let valid = zoneValidity.get(zone);
-  if (valid === undefined) {
-    valid = isValidTimeZone(zone);
-    if (zoneValidity.size < 10_000) zoneValidity.set(zone, valid);
-  }
-  return valid;
-}
-
-function factsOf(row: DueRow): AttemptFacts {
-  return {
-    channel: row.channel,
-    step: row.step,
-    attempt: row.attempt,
-    answered: row.answered,
-    invitationExpiresAt: row.expires_at,
-    contact: row.has_contact
-      ? {
-          erased: row.erased_at !== null,
-          email: row.email,
-          phone: row.phone,
-          // A zone the time library cannot read (typed by hand long ago): the organisation's zone decides.
-          timezone: row.timezone && knownZone(row.timezone) ? row.timezone : null,
-          consent: { email: row.consent_email, sms: row.consent_sms, voice: row.consent_voice },
-          lastInvitedAt: row.last_invited_at,
-          frequencyCapDays: row.frequency_cap_days,
-        }
-      : null,
-    doNotContact: row.dnc,
-  };
-}
-
-/** How many more this channel may send now: the campaign's per-minute limit and its budget. */
-async function allowanceOf(tx: Tx, campaign: CampaignRow, channel: Channel, now: Date): Promise<{ remaining: number; budgetSpent: boolean }> {
-  let remaining = Number.POSITIVE_INFINITY;
-  const perMinute = channel === 'voice' ? undefined : campaign.limits.perMinute?.[channel];
-  if (perMinute) {
-    const result = await tx.execute<{ n: number }>(sql`
-      select count(*)::int as n from campaign_attempts
-      where campaign_id = ${campaign.id} and channel = ${channel} and claimed_at > ${new Date(now.getTime() - MINUTE_MS)}`);
-    remaining = Math.max(0, perMinute - result.rows[0]!.n);
-  }
-  const max = campaign.limits.maxMessages;
-  if (max) {
-    // The counter, read under the campaign's row lock, so two dispatchers cannot both spend the last message.
-    const result = await tx.execute<{ spent: number }>(sql`select spent from campaigns where id = ${campaign.id} for update`);
-    const left = max - result.rows[0]!.spent;
-    if (left <= 0) return { remaining: 0, budgetSpent: true };
-    remaining = Math.min(remaining, left);
-  }
-  return { remaining, budgetSpent: false };
-}
-
-async function applyUpdates(tx: Tx, updates: Array<{ id: string; status: string; dueAt: Date | null; reason: string | null; address: string | null }>, now: Date) {
-  if (updates.length === 0) return;
-  await tx.execute(sql`
-    update campaign_attempts a set
-      status = v.status,
-      due_at = coalesce(v.due_at, a.due_at),
-      reason = v.reason,
-      address = coalesce(v.address, a.address),
-      claimed_at = case when v.status = 'sending' then ${now}::timestamptz else a.claimed_at end,
-      updated_at = ${now}
-    from (select unnest(${sql.param(updates.map((u) => u.id))}::uuid[]) as id, unnest(${sql.param(updates.map((u) => u.status))}::text[]) as status,
-                 unnest(${sql.param(updates.map((u) => u.dueAt?.toISOString() ?? null))}::timestamptz[]) as due_at,
-                 unnest(${sql.param(updates.map((u) => u.reason))}::text[]) as reason, unnest(${sql.param(updates.map((u) => u.address))}::text[]) as address) v
-    where a.id = v.id`);
-}
-
-/** The deterministic id of an attempt, the same as the planner's SQL: md5 of `<invitation>:<step>:<attempt>` as a UUID. */
-export function attemptId(invitationId: string, step: number, attempt: number): string {
-  const h = createHash('md5').update(`${invitationId}:${step}:${attempt}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-async function insertFollowing(tx: Tx, campaign: CampaignRow, follow: Array<{ row: { invitation_id: string; contact_id: string | null }; next: NextAttempt }>, now: Date) {
-  if (follow.length === 0) return;
-  await tx.execute(sql`
-    insert into campaign_attempts (id, tenant_id, campaign_id, invitation_id, contact_id, step, attempt, channel, status, due_at, updated_at)
-    select v.id, ${campaign.tenantId}, ${campaign.id}, v.invitation_id, v.contact_id, v.step, v.attempt, v.channel, 'scheduled', v.due_at, ${now}
-    from (select unnest(${sql.param(follow.map((f) => attemptId(f.row.invitation_id, f.next.step, f.next.attempt)))}::uuid[]) as id,
-                 unnest(${sql.param(follow.map((f) => f.row.invitation_id))}::uuid[]) as invitation_id,
-                 unnest(${sql.param(follow.map((f) => f.row.contact_id))}::uuid[]) as contact_id,
-                 unnest(${sql.param(follow.map((f) => f.next.step))}::smallint[]) as step,
-                 unnest(${sql.param(follow.map((f) => f.next.attempt))}::smallint[]) as attempt,
-                 unnest(${sql.param(follow.map((f) => f.next.channel))}::text[]) as channel,
-                 unnest(${sql.param(follow.map((f) => f.next.dueAt.toISOString()))}::timestamptz[]) as due_at) v
-    on conflict do nothing`);
-}
-
 /**
  * Sends the claimed attempts, at most the channel's in-flight number at once,
  * and records results in small groups as they come (each group one
@@ -411,41 +182,6 @@ async function loadDefinitions(ctx: AppContext, claimed: Claimed[], definitions:
   if (missing.length === 0) return;
   const result = await ctx.db.execute<{ id: string; definition: SurveyDefinition }>(sql`select id, definition from survey_versions where id = any(${sql.param(missing)}::uuid[])`);
   for (const row of result.rows) definitions.set(row.id, row.definition);
-}
-
-/** The message of an attempt, as it will be (or was) sent: also what "preview" and "test send" show. */
-export function renderAttemptMessage(
-  ctx: AppContext,
-  campaign: CampaignRow,
-  sender: SenderSettings,
-  attempt: { invitationId: string; step: number; channel: Channel; language: string; recipientName: string | null },
-  definition: SurveyDefinition,
-): { channel: 'email'; subject: string; text: string; html: string; unsubscribeUrl: string } | { channel: 'sms'; text: string } | { channel: 'voice' } {
-  const base = ctx.config.http.publicUrl;
-  const url = `${base}/s/${invitationToken(ctx.config.secretKey, attempt.invitationId)}`;
-  const template = campaign.plan.steps[attempt.step]?.template ?? {};
-  const lang = definition.languages.includes(attempt.language) ? attempt.language : definition.defaultLanguage;
-  const words = (text: { ru?: string | undefined; en?: string | undefined } | undefined) =>
-    text ? (localize(text as Record<string, string>, lang, definition.defaultLanguage) ?? undefined) : undefined;
-  if (attempt.channel === 'email') {
-    const unsubscribeUrl = `${base}/u/${unsubscribeToken(ctx.config.secretKey, attempt.invitationId)}`;
-    const email = renderInvitationEmail({
-      definition,
-      language: lang,
-      respondentUrl: url,
-      unsubscribeUrl,
-      brand: { name: sender.brandName },
-      ...(attempt.recipientName ? { recipientName: attempt.recipientName } : {}),
-      ...(words(template.subject) ? { subject: words(template.subject)! } : {}),
-      ...(words(template.intro) ? { intro: words(template.intro)! } : {}),
-    });
-    return { channel: 'email', subject: email.subject, text: email.text, html: email.html, unsubscribeUrl };
-  }
-  if (attempt.channel === 'sms') {
-    const intro = words(template.intro);
-    return { channel: 'sms', text: renderInvitationSms({ language: lang, brandName: sender.brandName, url, ...(intro ? { intro } : {}) }) };
-  }
-  return { channel: 'voice' };
 }
 
 async function sendOne(ctx: AppContext, channels: DispatchChannels, campaign: CampaignRow, sender: SenderSettings, c: Claimed, definition: SurveyDefinition): Promise<SendOutcome> {
@@ -552,42 +288,3 @@ const failedEventData = (campaign: CampaignRow, c: { id: string; invitationId: s
   channel: c.channel,
   reason: code,
 });
-
-/**
- * Attempts left `sending` longer than the lease by a worker that died. Those it
- * had not yet handed to the channel go back to the queue (nothing left us);
- * those it had are in doubt and never sent again, and the chain goes on.
- * Not while the campaign's dispatcher lock is held: that dispatcher is alive
- * and will record its attempts itself (a slow relay, a loaded machine).
- */
-export async function settleAbandoned(ctx: AppContext, leaseMs: number): Promise<number> {
-  return ctx.db.transaction(async (tx) => {
-    const now = ctx.clock.now();
-    const result = await tx.execute<{ id: string; campaign_id: string; invitation_id: string; contact_id: string | null; step: number; attempt: number; handed: boolean }>(sql`
-      with stale as materialized (
-        select id, campaign_id from campaign_attempts where status = 'sending' and claimed_at < ${new Date(now.getTime() - leaseMs)} for update skip locked
-      )
-      update campaign_attempts set
-        status = case when handed_at is null then 'scheduled' else 'in_doubt' end,
-        reason = case when handed_at is null then reason else 'worker_lost' end,
-        claimed_at = case when handed_at is null then null else claimed_at end,
-        updated_at = ${now}
-      where id in (select id from stale where pg_try_advisory_xact_lock(hashtextextended('campaign-dispatch:' || campaign_id::text, 0)))
-      returning id, campaign_id, invitation_id, contact_id, step, attempt, handed_at is not null as handed`);
-    const byCampaign = new Map<string, typeof result.rows>();
-    for (const row of result.rows) byCampaign.set(row.campaign_id, [...(byCampaign.get(row.campaign_id) ?? []), row]);
-    for (const [campaignId, rows] of byCampaign) {
-      const campaign = await findCampaignById(tx, campaignId);
-      if (!campaign) continue;
-      const returned = rows.filter((row) => !row.handed).length;
-      // The budget counted them at the claim; they were never sent.
-      if (returned > 0) await tx.execute(sql`update campaigns set spent = greatest(0, spent - ${returned}) where id = ${campaignId}`);
-      const follow = rows.flatMap((row) => {
-        const next = row.handed ? nextAttempt(campaign.plan, row.step, row.attempt, 'sent', now) : null;
-        return next ? [{ row, next }] : [];
-      });
-      await insertFollowing(tx, campaign, follow, now);
-    }
-    return result.rows.filter((row) => row.handed).length;
-  });
-}

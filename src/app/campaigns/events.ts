@@ -24,7 +24,7 @@ import { requireTenantPermission } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { sha256 } from '../secrets.ts';
 import { invitationToken } from './links.ts';
-import { attemptId } from './dispatcher.ts';
+import { attemptId } from './attempts.ts';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;

@@ -21,7 +21,7 @@ import { requireTenantPermission } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { sha256 } from '../secrets.ts';
-import { renderAttemptMessage } from './dispatcher.ts';
+import { renderAttemptMessage } from './render.ts';
 import { invitationToken } from './links.ts';
 import { senderSettings } from './senderSettings.ts';
 

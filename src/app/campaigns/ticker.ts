@@ -8,7 +8,7 @@ import { campaignDispatchJob } from '../../jobs/definitions/campaigns.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import { campaignsWithDueAttempts, finishDoneCampaigns } from '../../store/repos/campaigns.ts';
 import type { AppContext } from '../context.ts';
-import { settleAbandoned } from './dispatcher.ts';
+import { settleAbandoned } from './abandoned.ts';
 
 export async function campaignTick(ctx: AppContext): Promise<{ dispatched: number; abandoned: number; completed: number }> {
   const now = ctx.clock.now();
