@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { contacts } from './contacts.ts';
 import { tenantRef, tenants } from './core.ts';
 import { surveys } from './surveys.ts';
 
@@ -55,3 +56,49 @@ export const rollupWatermarks = pgTable('rollup_watermarks', {
   seenThrough: timestamp('seen_through', { withTimezone: true }),
   ranAt: timestamp('ran_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Known population shares of a dimension's values (say, calls per queue from
+ * the PBX), for post-stratified NPS: the dashboard shows weighted and
+ * unweighted NPS and the effective sample size. Shares sum to 1.
+ */
+export const weightingSchemes = pgTable(
+  'weighting_schemes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantRef(),
+    name: text('name').notNull(),
+    dimension: text('dimension').notNull(),
+    /** dimension value → population share, 0..1, summing to 1. */
+    shares: jsonb('shares').$type<Record<string, number>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('weighting_schemes_tenant_name_idx').on(t.tenantId, t.name)],
+);
+
+/**
+ * What happened to a customer after they answered (churned, bought again,
+ * revenue), uploaded by CSV or API, to compare by NPS group. Personal data:
+ * part of a contact's export, deleted on erasure.
+ */
+export const contactOutcomes = pgTable(
+  'contact_outcomes',
+  {
+    tenantId: tenantRef(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    /** e.g. 'churned', 'repeat_purchase', 'revenue'. */
+    outcomeKey: text('outcome_key').notNull(),
+    /** 0/1 for a yes/no outcome, any number for an amount. */
+    value: doublePrecision('value').notNull(),
+    /** When it was observed, if the source says. */
+    observedOn: date('observed_on', { mode: 'string' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'contact_outcomes_pkey', columns: [t.tenantId, t.contactId, t.outcomeKey] }),
+    index('contact_outcomes_tenant_key_idx').on(t.tenantId, t.outcomeKey),
+  ],
+);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, customType, index, integer, jsonb, pgTable, real, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenantRef, tenants } from './core.ts';
+import { tenantRef, tenants, users } from './core.ts';
 import { answers, responses } from './responses.ts';
 import { surveys } from './surveys.ts';
 
@@ -68,4 +68,52 @@ export const commentWatermarks = pgTable('comment_watermarks', {
     .references(() => tenants.id, { onDelete: 'cascade' }),
   seenThrough: timestamp('seen_through', { withTimezone: true }),
   ranAt: timestamp('ran_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A tenant's own topic lexicons: the starter taxonomy as edited by its
+ * analysts (same JSON shape as domain/comments STARTER_TAXONOMY). No row =
+ * the starter taxonomy. `version` grows with every save so the comment job
+ * knows which analyses are stale.
+ */
+export const topicLexicons = pgTable('topic_lexicons', {
+  tenantId: uuid('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  taxonomy: jsonb('taxonomy').notNull(),
+  version: integer('version').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+});
+
+/**
+ * An analyst's correction of one comment's topics and sentiment. It wins over
+ * the engine for that comment and teaches the tenant's classifier.
+ */
+export const commentCorrections = pgTable(
+  'comment_corrections',
+  {
+    answerId: bigint('answer_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => answers.id, { onDelete: 'cascade' }),
+    tenantId: tenantRef(),
+    topics: text('topics').array().notNull(),
+    sentiment: text('sentiment').notNull(),
+    correctedBy: uuid('corrected_by').references(() => users.id, { onDelete: 'set null' }),
+    correctedAt: timestamp('corrected_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('comment_corrections_tenant_idx').on(t.tenantId, t.correctedAt),
+    check('comment_corrections_sentiment_check', sql`${t.sentiment} in ('negative', 'neutral', 'positive')`),
+  ],
+);
+
+/** The per-tenant classifier learnt from corrections (model JSON owned by domain/comments). */
+export const commentClassifiers = pgTable('comment_classifiers', {
+  tenantId: uuid('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  model: jsonb('model').notNull(),
+  examples: integer('examples').notNull(),
+  trainedAt: timestamp('trained_at', { withTimezone: true }).notNull().defaultNow(),
 });
