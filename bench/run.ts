@@ -1,3 +1,6 @@
+import { runAnalyticsDashboard } from './analytics-dashboard.ts';
+import { runAnalyticsExport } from './analytics-export.ts';
+import { runAnalyticsSubmission } from './analytics-submission.ts';
 import { runCampaignEmail } from './campaign-email.ts';
 import { runCampaignPlan } from './campaign-plan.ts';
 import { runCampaignSms } from './campaign-sms.ts';
@@ -9,7 +12,9 @@ import { Cleanup } from './lib/cleanup.ts';
  * Every benchmark, in one list. `npm run bench` runs them all; `npm run bench -- NAME`
  * runs one; `--quick` shortens each to check that it works (its figures prove nothing);
  * `--rows=N` sizes the row-count benchmarks (contacts-import, campaign-*), e.g. to show memory does not grow with N.
- * `--explain` (campaign-plan) prints the plan of one planner chunk, as EXPLAIN ANALYZE shows it.
+ * `--explain` (campaign-plan) prints the plan of one planner chunk, as EXPLAIN ANALYZE shows it;
+ * (analytics-dashboard) the plan of every statement of one run of each case.
+ * The analytics-* benchmarks keep their 10,000,000-answer database (voxpop_bench_analytics) between runs.
  * DATABASE_URL points them at a PostgreSQL server instead of the embedded one.
  */
 interface BenchOptions {
@@ -28,6 +33,9 @@ const benchmarks: Array<{ name: string; run: (opts: BenchOptions) => Promise<boo
   { name: 'campaign-plan', run: runCampaignPlan },
   { name: 'campaign-email', run: runCampaignEmail },
   { name: 'campaign-sms', run: runCampaignSms },
+  { name: 'analytics-dashboard', run: runAnalyticsDashboard },
+  { name: 'analytics-submission', run: runAnalyticsSubmission },
+  { name: 'analytics-export', run: runAnalyticsExport },
 ];
 
 const args = process.argv.slice(2);

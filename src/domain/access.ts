@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'campaigns.read': ['project_manager', 'operator', 'analyst'],
   'campaigns.manage': ['project_manager'],
   'events.write': ['project_manager'],
+  // Correcting a comment's topics and sentiment is analysts' daily work; it touches no personal data.
+  'comments.correct': ['project_manager', 'analyst'],
 } as const satisfies Record<string, readonly TenantRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -6,6 +6,8 @@ import type { z } from 'zod';
 export interface EnqueueOptions {
   /** De-duplicates: a second job with the same key replaces the pending one instead of adding another. */
   jobKey?: string;
+  /** With a jobKey: 'preserve_run_at' keeps a pending job's time (throttle) instead of moving it (debounce). */
+  jobKeyMode?: 'replace' | 'preserve_run_at';
   runAt?: Date;
 }
 
@@ -26,6 +28,7 @@ export async function enqueue<S extends z.ZodType>(
     payload => ${payload}::json,
     run_at => ${opts.runAt ?? null}::timestamptz,
     max_attempts => ${job.maxAttempts ?? 10}::int,
-    job_key => ${opts.jobKey ?? null}::text
+    job_key => ${opts.jobKey ?? null}::text,
+    job_key_mode => ${opts.jobKeyMode ?? 'replace'}::text
   )`);
 }

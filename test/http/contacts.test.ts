@@ -121,7 +121,7 @@ describe('contacts', () => {
     const view = (await b.request({ method: 'GET', url: `/api/v1/tenants/${tenantId}/contacts/${contact.id}` })).json();
     expect(view).toMatchObject({ erased: true, phone: null, email: null, fullName: null, attributes: {}, history: [] });
     const audit = await t.ctx.db.execute<{ details: unknown }>(sql`select details from audit_events where action = 'contact.erased' and target_id = ${contact.id}`);
-    expect(audit.rows).toEqual([{ details: { responses: 1, invitations: 1, messages: 0 } }]);
+    expect(audit.rows).toEqual([{ details: { responses: 1, invitations: 1, messages: 0, outcomes: 0 } }]);
     const again = await b.request({ method: 'PATCH', url: `/api/v1/tenants/${tenantId}/contacts/${contact.id}`, payload: { fullName: 'Назад' } });
     expect([again.statusCode, again.json().code]).toEqual([409, 'contacts.erased']);
   });

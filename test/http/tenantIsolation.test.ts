@@ -11,6 +11,8 @@ import { addDoNotContact } from '../../src/store/repos/doNotContact.ts';
 import { createTestApp, signIn, type Browser, type TestApp } from '../helpers/app.ts';
 import { insertFeedbackLink } from '../../src/store/repos/feedbackLinks.ts';
 import { insertWebhookDeliveries, insertWebhookEndpoint } from '../../src/store/repos/webhooks.ts';
+import { answers, responses } from '../../src/store/schema/index.ts';
+import { insertWeightingScheme } from '../../src/store/repos/weightingSchemes.ts';
 
 /**
  * The tenant wall, checked over the whole route table rather than hand-picked
@@ -42,11 +44,16 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/tenants/:tenantId/campaigns/:campaignId/test-send': { step: 0, to: 'probe@example.test' },
   'POST /api/v1/tenants/:tenantId/events': { eventId: 'probe-1', type: 'service_delivered', customer: { phone: '+79161234567' } },
   'POST /api/v1/tenants/:tenantId/event-hooks': { name: 'probe' },
+  'PUT /api/v1/tenants/:tenantId/analytics/outcomes': { outcomes: [{ contact: { externalId: 'probe' }, key: 'churned', value: true }] },
+  'PUT /api/v1/tenants/:tenantId/analytics/lexicon': { fallbackTopic: 'other', topics: [{ id: 'other', label: { ru: 'Другое', en: 'Other' }, entries: [] }] },
+  'PUT /api/v1/tenants/:tenantId/analytics/comments/:answerId/correction': { topics: [], sentiment: 'neutral' },
   'PUT /api/v1/tenants/:tenantId/campaign-settings': {
     contactHours: { from: '09:00', to: '21:00' },
     email: { fromName: null, fromAddress: null, replyTo: null },
     sms: { senderId: null },
   },
+  'POST /api/v1/tenants/:tenantId/analytics/weighting-schemes': { name: 'probe', dimension: 'region', shares: { north: 1 } },
+  'PATCH /api/v1/tenants/:tenantId/analytics/weighting-schemes/:schemeId': { name: 'probe' },
 };
 /** A query string for GET routes that need one to get past validation to their tenant check. */
 const SAMPLE_QUERIES: Record<string, string> = {
@@ -56,6 +63,14 @@ const SAMPLE_QUERIES: Record<string, string> = {
   'GET /api/v1/tenants/:tenantId/analytics/employees': 'from=2026-03-01&to=2026-03-31',
   'GET /api/v1/tenants/:tenantId/analytics/export.csv': `surveyId=${randomUUID()}&from=2026-03-01&to=2026-03-31`,
   'GET /api/v1/tenants/:tenantId/analytics/export.xlsx': `surveyId=${randomUUID()}&from=2026-03-01&to=2026-03-31`,
+  'GET /api/v1/tenants/:tenantId/analytics/metrics': 'from=2026-03-01&to=2026-03-31',
+  'GET /api/v1/tenants/:tenantId/analytics/weighted': `schemeId=${randomUUID()}&from=2026-03-01&to=2026-03-31`,
+  'GET /api/v1/tenants/:tenantId/analytics/funnel': 'from=2026-03-01&to=2026-03-31',
+  'GET /api/v1/tenants/:tenantId/analytics/breakdown.csv': 'from=2026-03-01&to=2026-03-31&dimension=employee',
+  'GET /api/v1/tenants/:tenantId/analytics/breakdown.xlsx': 'from=2026-03-01&to=2026-03-31&dimension=employee',
+  'GET /api/v1/tenants/:tenantId/analytics/employees.csv': 'from=2026-03-01&to=2026-03-31',
+  'GET /api/v1/tenants/:tenantId/analytics/employees.xlsx': 'from=2026-03-01&to=2026-03-31',
+  'GET /api/v1/tenants/:tenantId/analytics/outcomes': 'from=2026-03-01&to=2026-03-31&key=churned',
 };
 const PUBLIC_PREFIXES = ['/api/v1/setup', '/api/v1/auth/', '/api/v1/hooks/'];
 
@@ -87,6 +102,18 @@ beforeAll(async () => {
   ids.campaignId = (
     await createCampaign(t.ctx, { kind: 'system', label: 'test' }, b.id, { ...CAMPAIGN_BODY, surveyId: ids.surveyId, audience: { kind: 'contacts', filter: {} }, plan: ChannelPlan.parse(CAMPAIGN_BODY.plan) }, NO_META)
   ).id;
+  ids.schemeId = (await insertWeightingScheme(t.ctx.db, { tenantId: b.id, name: 'Bravo regions', dimension: 'region', shares: { north: 1 } }))!.id;
+  // A comment of B (an open-text answer id): the comment correction routes name one.
+  const bComments = await makeSurvey(t.ctx, b.id, { launched: true });
+  const [bResponse] = await t.ctx.db
+    .insert(responses)
+    .values({ tenantId: b.id, surveyId: bComments.survey.id, surveyVersionId: bComments.version!.id, anonymous: false, channel: 'web', language: 'ru', status: 'completed', completedAt: new Date() })
+    .returning({ id: responses.id });
+  const [bAnswer] = await t.ctx.db
+    .insert(answers)
+    .values({ tenantId: b.id, responseId: bResponse!.id, questionId: 'comment', questionType: 'open_text', text: 'Bravo: долго ждал' })
+    .returning({ id: answers.id });
+  ids.answerId = String(bAnswer!.id);
   ids.hookId = (await createEventHook(t.ctx, { kind: 'system', label: 'test' }, b.id, 'bravo pbx', NO_META)).hook.id;
 
   actorsOfA = [];

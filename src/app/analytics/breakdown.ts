@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/access.ts';
 import { competitionRanks } from '../../domain/analytics/ranking.ts';
 import { npsFromHistogram, type NpsCounts, type NpsResult } from '../../domain/metrics/index.ts';
+import { ALL_DIMENSION, EMPLOYEE_DEPARTMENT_DIMENSION, MONTH_PREFIX } from '../../store/repos/rollups.ts';
 import { requireTenantPermission } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { invalid } from '../errors.ts';
@@ -42,7 +43,10 @@ export interface NpsBreakdown {
 export async function npsBreakdown(ctx: AppContext, actor: Actor, tenantId: string, filter: NpsBreakdownFilter): Promise<NpsBreakdown> {
   requireTenantPermission(actor, tenantId, 'responses.read');
   const period = checkedPeriod(filter);
-  if (filter.dimension === 'all') throw invalid('validation', 'Choose a dimension to break down by', { field: 'dimension' });
+  // 'all' is the total; the employee→department pairs and the month rows are the rollups' own (rollups.ts).
+  if (filter.dimension === ALL_DIMENSION || filter.dimension === EMPLOYEE_DEPARTMENT_DIMENSION || filter.dimension.startsWith(MONTH_PREFIX)) {
+    throw invalid('validation', 'Choose a dimension to break down by', { field: 'dimension' });
+  }
   const min = ctx.config.metrics.smallSampleMin;
   const { groups, withheld } = await countsByValue(ctx, { tenantId, metricKey: 'nps', surveyId: filter.surveyId, from: period.from, to: period.to, dimension: filter.dimension });
   const rows = groups

@@ -1,19 +1,20 @@
 import type { Actor } from '../../domain/access.ts';
 import { isIsoDate } from '../../domain/analytics/period.ts';
-import { STARTER_TAXONOMY } from '../../domain/comments/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { compareNpsResults, npsFromCounts, type NpsResult } from '../../domain/metrics/index.ts';
 import { ANONYMOUS_GROUP_MIN, dayOf, visibleAnonymousAttributes, type AnonymousGroupSizes } from '../../domain/surveys/anonymity.ts';
 import { commentPosition, listComments, topicNpsCounts, type CommentFilter, type CommentRow, type SentimentFilter } from '../../store/repos/comments.ts';
 import { anonymousGroupSizes, tenantHasSurvey } from '../../store/repos/responses.ts';
 import { requireTenantPermission } from '../access.ts';
+import type { Queryable } from '../../store/db.ts';
 import type { AppContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
+import { loadCommentEngine } from './commentEngine.ts';
 
 export const COMMENTS_PAGE_MAX = 200;
 
 /** The explorer's filters, as the API takes them: the repository's filter without the tenant, which the route gives. */
-export type CommentQuery = Omit<CommentFilter, 'tenantId'>;
+export type CommentQuery = Omit<CommentFilter, 'tenantId' | 'answerId'>;
 
 export interface ListedComment {
   answerId: number;
@@ -36,6 +37,7 @@ export interface ListedComment {
   sentimentLabel: SentimentFilter;
   finalLabel: SentimentFilter;
   disagreement: boolean;
+  corrected: boolean;
 }
 
 const encodeCursor = (answerId: number) => Buffer.from(String(answerId)).toString('base64url');
@@ -87,9 +89,15 @@ export async function listCommentsForExplorer(
   const last = page.at(-1);
   const nextCursor = rows.length > limit && last ? encodeCursor(last.answerId) : null;
 
+  const { items, anonymousWithheld } = await visible(ctx.db, tenantId, page);
+  return { items, nextCursor, anonymousWithheld };
+}
+
+/** The rows as the explorer shows them: anonymous surveys' rows cut down, or withheld while the survey has too few answers. */
+async function visible(q: Queryable, tenantId: string, page: CommentRow[]): Promise<{ items: ListedComment[]; anonymousWithheld: number }> {
   const sizes = new Map<string, AnonymousGroupSizes>();
   for (const surveyId of new Set(page.filter((r) => r.anonymous).map((r) => r.surveyId))) {
-    sizes.set(surveyId, await anonymousGroupSizes(ctx.db, tenantId, surveyId));
+    sizes.set(surveyId, await anonymousGroupSizes(q, tenantId, surveyId));
   }
   const items: ListedComment[] = [];
   let anonymousWithheld = 0;
@@ -104,7 +112,13 @@ export async function listCommentsForExplorer(
       }
     }
   }
-  return { items, nextCursor, anonymousWithheld };
+  return { items, anonymousWithheld };
+}
+
+/** One comment as the explorer would show it; null when it does not exist in the tenant or is withheld. */
+export async function explorerComment(q: Queryable, tenantId: string, answerId: number): Promise<ListedComment | null> {
+  const rows = await listComments(q, { tenantId, answerId }, { before: null, limit: 1 });
+  return (await visible(q, tenantId, rows)).items[0] ?? null;
 }
 
 function view(row: CommentRow, attributes: Record<string, string>, withheldAttributes: string[]): ListedComment {
@@ -112,7 +126,7 @@ function view(row: CommentRow, attributes: Record<string, string>, withheldAttri
     answerId: row.answerId, surveyId: row.surveyId, responseId: row.responseId, contactId: row.contactId, anonymous: row.anonymous,
     channel: row.channel, attributes, withheldAttributes, completedAt: row.completedAt, language: row.language, text: row.text,
     topics: row.topics, topicPolarity: row.topicPolarity, npsScore: row.npsScore, sentimentScore: row.sentimentScore,
-    sentimentLabel: row.sentimentLabel, finalLabel: row.finalLabel, disagreement: row.disagreement,
+    sentimentLabel: row.sentimentLabel, finalLabel: row.finalLabel, disagreement: row.disagreement, corrected: row.corrected,
   };
 }
 
@@ -144,7 +158,7 @@ export async function topicImpact(
   const options = { smallSampleThreshold: ctx.config.metrics.smallSampleMin };
   const all = counts.find((c) => c.topic === null) ?? { promoters: 0, passives: 0, detractors: 0 };
   const total = npsFromCounts({ promoters: all.promoters, passives: all.passives, detractors: all.detractors }, options);
-  const labels = new Map(STARTER_TAXONOMY.topics.map((t) => [t.id, t.label]));
+  const labels = new Map((await loadCommentEngine(ctx.db, tenantId)).engine.taxonomy.topics.map((t) => [t.id, t.label]));
   const topics = counts
     .filter((c): c is typeof c & { topic: string } => c.topic !== null)
     .map((c) => {

@@ -42,11 +42,12 @@ export interface EmployeeRanking {
 
 /**
  * The employee ranking for bonus schemes. Per-employee score counts come from
- * the rollups (dimension 'employee'); a rollup row knows one dimension only, so
- * each employee's department is read from the raw responses of the period (their
- * most frequent department). Every employee with answers is ranked — both
- * methods already discount small samples — and `small` still marks n below
- * the minimum. Anonymous surveys' small groups are withheld as in breakdowns.
+ * the rollups (dimension 'employee'), each employee's department from the
+ * rollups' internal employee→department pairs (their most frequent department
+ * in the period). Employees with fewer answers than the small-sample minimum
+ * are listed (greyed in the UI) but get no rank, as small groups in
+ * breakdowns: a bonus should not hang on three answers, however well the
+ * method discounts them. They still inform the department prior. Anonymous surveys' small groups are withheld as in breakdowns.
  */
 export async function employeeRanking(ctx: AppContext, actor: Actor, tenantId: string, filter: EmployeeRankingFilter): Promise<EmployeeRanking> {
   requireTenantPermission(actor, tenantId, 'responses.read');
@@ -55,7 +56,7 @@ export async function employeeRanking(ctx: AppContext, actor: Actor, tenantId: s
   const scope = { tenantId, surveyId: filter.surveyId, from: period.from, to: period.to };
   const [{ groups, withheld }, departments] = await Promise.all([
     countsByValue(ctx, { ...scope, metricKey: 'nps', dimension: 'employee' }),
-    employeeDepartments(ctx.db, scope),
+    employeeDepartments(ctx.db, { ...scope, metricKey: 'nps' }),
   ]);
   const rows = groups
     .map((g) => ({ employee: g.value, department: departments.get(g.value) ?? null, result: npsFromHistogram(g.counts, { smallSampleThreshold: min }) }))
@@ -76,7 +77,7 @@ export async function employeeRanking(ctx: AppContext, actor: Actor, tenantId: s
       small: r.result.n < min,
     };
   });
-  const ranks = competitionRanks(employees.map((e) => ({ score: e.score, eligible: true })));
+  const ranks = competitionRanks(employees.map((e) => ({ score: e.score, eligible: !e.small })));
   const ranked = employees.map((e, i) => ({ ...e, rank: ranks[i] ?? null }));
   ranked.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.n - a.n || (a.employee < b.employee ? -1 : 1));
   return { method: filter.method, period, smallSampleMin: min, employees: ranked, withheldGroups: withheld };

@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/access.ts';
 import { anonymizeAnswers } from '../../domain/contacts/index.ts';
 import { anonymizeResponses, eraseContactMessages, listContactResponses, unlinkContactInvitations } from '../../store/repos/contactPersonalData.ts';
+import { deleteContactOutcomes } from '../../store/repos/contactOutcomes.ts';
 import { eraseContactRow, findContact } from '../../store/repos/contacts.ts';
 import { requireTenantPermission } from '../access.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -29,13 +30,15 @@ export async function eraseContactFor(ctx: AppContext, actor: Actor, tenantId: s
     );
     const invitations = await unlinkContactInvitations(tx, tenantId, contactId);
     const messages = await eraseContactMessages(tx, tenantId, contactId, ctx.clock.now());
+    // Behavioural outcomes (churn, revenue) are about the person, not anonymous counts: they go.
+    const outcomes = await deleteContactOutcomes(tx, tenantId, contactId);
     await eraseContactRow(tx, tenantId, contactId, ctx.clock.now());
     await recordAudit(tx, actor, meta, {
       action: 'contact.erased',
       tenantId,
       targetType: 'contact',
       targetId: contactId,
-      details: { responses: responses.length, invitations, messages },
+      details: { responses: responses.length, invitations, messages, outcomes },
     });
   });
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/access.ts';
 import { listContactInvitations, listContactMessages, listContactResponses, type InvitationRow, type ResponseRow } from '../../store/repos/contactPersonalData.ts';
+import { listContactOutcomes, type ContactOutcomeRow } from '../../store/repos/contactOutcomes.ts';
 import { findContact, listContactChanges, type ContactChangeRow, type ContactRow } from '../../store/repos/contacts.ts';
 import { requireTenantPermission } from '../access.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -12,6 +13,7 @@ export interface ContactExport {
   invitations: InvitationRow[];
   responses: ResponseRow[];
   messages: Awaited<ReturnType<typeof listContactMessages>>;
+  outcomes: ContactOutcomeRow[];
 }
 
 /** Everything held about one person (a subject access request); the export itself is audited. */
@@ -20,6 +22,7 @@ export async function exportContactFor(ctx: AppContext, actor: Actor, tenantId: 
   return ctx.db.transaction(async (tx) => {
     const contact = await findContact(tx, tenantId, contactId);
     if (!contact) throw notFound('Contact');
+    const outcomes = await listContactOutcomes(tx, tenantId, contactId);
     const [history, invitations, responses, messages] = [
       await listContactChanges(tx, tenantId, contactId),
       await listContactInvitations(tx, tenantId, contactId),
@@ -27,6 +30,6 @@ export async function exportContactFor(ctx: AppContext, actor: Actor, tenantId: 
       await listContactMessages(tx, tenantId, contactId),
     ];
     await recordAudit(tx, actor, meta, { action: 'contact.exported', tenantId, targetType: 'contact', targetId: contactId });
-    return { contact, history, invitations, responses, messages };
+    return { contact, history, invitations, responses, messages, outcomes };
   });
 }

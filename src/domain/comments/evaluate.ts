@@ -1,3 +1,4 @@
+import { combineSentiment, combineTopics, predictTokens, type ClassifierModel } from './classifier.ts';
 import { bandLabel, combineWithScore, sentimentOfTokens, type SentimentLabel } from './sentiment.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import { tokenize, type CommentLanguage } from './text.ts';
@@ -90,7 +91,8 @@ export function mostFrequentTopic(gold: string[][]): string {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'other';
 }
 
-export function evaluateComments(examples: LabelledComment[], taxonomy: Taxonomy): CommentEvaluation {
+/** With a classifier, the engine is the lexicon and the classifier together, as analyseText combines them. */
+export function evaluateComments(examples: LabelledComment[], taxonomy: Taxonomy, classifier: ClassifierModel | null = null): CommentEvaluation {
   const topicIds = taxonomy.topics.map((t) => t.id);
   const gold = examples.map((e) => e.topics);
   const predictedTopics: string[][] = [];
@@ -99,9 +101,12 @@ export function evaluateComments(examples: LabelledComment[], taxonomy: Taxonomy
   let disagreementsFlagged = 0;
   for (const example of examples) {
     const tokens = tokenize(example.text);
-    predictedTopics.push(topicsOfTokens(tokens, taxonomy).map((t) => t.topic));
-    const text = sentimentOfTokens(tokens);
-    const combined = combineWithScore(text, example.score);
+    const prediction = classifier ? predictTokens(classifier, tokens, topicIds) : null;
+    predictedTopics.push(combineTopics(topicsOfTokens(tokens, taxonomy).map((t) => t.topic), prediction, taxonomy.fallbackTopic));
+    const lexicon = sentimentOfTokens(tokens);
+    // As analyseText: the classifier fills the text label; text + score stays the lexicon's (engine.ts says why).
+    const text = combineSentiment(lexicon, prediction);
+    const combined = combineWithScore(lexicon, example.score);
     if (combined.disagreement) disagreementsFlagged++;
     textLabels.push(text.label);
     combinedLabels.push(combined.label);

@@ -7,3 +7,9 @@ export {
 } from './sentiment.ts';
 export { STARTER_SENTIMENT_LEXICON, type SentimentLexicon } from './sentimentLexicon.ts';
 export { evaluateComments, topicScores, type CommentEvaluation, type LabelledComment, type TopicScore } from './evaluate.ts';
+export {
+  CLASSIFIER_FORMAT, MAX_TRAINING_EXAMPLES, MIN_SENTIMENT_EXAMPLES, MIN_TOPIC_EXAMPLES, TOPIC_THRESHOLD, classifierActive, combineSentiment, combineTopics, featuresOf,
+  predict, readyTopics, sentimentReady, trainClassifier, type ClassifierModel, type ClassifierPrediction, type TrainingExample,
+} from './classifier.ts';
+export { analyseText, analysisVersion, type CommentAnalysis, type CommentEngine } from './engine.ts';
+export { ENTRIES_PER_TOPIC_MAX, ENTRIES_TOTAL_MAX, TaxonomyInput, TOPIC_ID, TOPICS_MAX, taxonomyOf } from './taxonomyRules.ts';

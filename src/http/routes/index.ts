@@ -2,7 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { commentRoutes } from './analytics/commentRoutes.ts';
+import { correctionRoutes } from './analytics/correctionRoutes.ts';
+import { lexiconRoutes } from './analytics/lexiconRoutes.ts';
 import { analyticsExportRoutes } from './analytics/exportRoutes.ts';
+import { analyticsMetricsRoutes } from './analytics/metricsRoutes.ts';
+import { analyticsTableExportRoutes } from './analytics/tableExportRoutes.ts';
+import { outcomeRoutes } from './analytics/outcomeRoutes.ts';
 import { apiTokenRoutes } from './apiTokens/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { campaignRoutes } from './campaigns/routes.ts';
@@ -46,5 +51,10 @@ export const apiV1Routes: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   eventRoutes,
   smsInboundRoutes,
   commentRoutes,
+  lexiconRoutes,
+  correctionRoutes,
   analyticsExportRoutes,
+  analyticsMetricsRoutes,
+  analyticsTableExportRoutes,
+  outcomeRoutes,
 ];

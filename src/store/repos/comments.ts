@@ -54,7 +54,11 @@ export async function findChangedComments(
   opts: { since: string | null; lookBackMs: number; after: CommentScanCursor | null; limit: number },
 ): Promise<ChangedComment[]> {
   const since = opts.since ? sql`and r.updated_at > ${opts.since}::timestamptz - make_interval(secs => ${opts.lookBackMs / 1000})` : sql``;
-  const after = opts.after ? sql`and (r.updated_at, a.id) > (${opts.after.updatedAt}::timestamptz, ${opts.after.answerId}::bigint)` : sql``;
+  // The plain bound on updated_at lets the (tenant_id, updated_at) index start at the cursor; the row
+  // comparison alone cannot, and each batch would read the tenant's responses from the start again.
+  const after = opts.after
+    ? sql`and r.updated_at >= ${opts.after.updatedAt}::timestamptz and (r.updated_at, a.id) > (${opts.after.updatedAt}::timestamptz, ${opts.after.answerId}::bigint)`
+    : sql``;
   const { rows } = await q.execute<{
     answer_id: string | number;
     survey_id: string;
@@ -145,6 +149,8 @@ export type SentimentFilter = 'negative' | 'neutral' | 'positive';
 
 export interface CommentFilter {
   tenantId: string;
+  /** One comment only (after a correction, say). */
+  answerId?: number | undefined;
   surveyId?: string | undefined;
   q?: string | undefined;
   topic?: string | undefined;
@@ -197,6 +203,8 @@ export interface CommentRow {
   sentimentLabel: SentimentFilter;
   finalLabel: SentimentFilter;
   disagreement: boolean;
+  /** An analyst's correction decides topics and the final label. */
+  corrected: boolean;
 }
 
 /** Position of a comment in the explorer's order (newest completion first), within the tenant. */
@@ -214,6 +222,7 @@ export async function listComments(
 ): Promise<CommentRow[]> {
   const where = responseConditions(f);
   where.push(sql`c.tenant_id = ${f.tenantId}`);
+  if (f.answerId !== undefined) where.push(sql`c.answer_id = ${f.answerId}`);
   if (f.q) where.push(searchCondition(f.q));
   if (f.topic) where.push(sql`c.topics @> array[${f.topic}]::text[]`);
   if (f.sentiment) where.push(sql`c.final_label = ${f.sentiment}`);
@@ -224,10 +233,11 @@ export async function listComments(
     answer_id: string | number; survey_id: string; response_id: string; anonymous: boolean; contact_id: string | null; channel: string;
     attributes: Record<string, string>; completed_at: Date | string; language: string; text: string; topics: string[];
     topic_polarity: TopicPolarityMap; nps_score: number | null; sentiment_score: number; sentiment_label: SentimentFilter;
-    final_label: SentimentFilter; disagreement: boolean;
+    final_label: SentimentFilter; disagreement: boolean; corrected: boolean;
   }>(sql`
     select c.answer_id, c.survey_id, c.response_id, r.anonymous, r.contact_id, r.channel, r.attributes, r.completed_at,
-           c.language, c.text, c.topics, c.topic_polarity, c.nps_score, c.sentiment_score, c.sentiment_label, c.final_label, c.disagreement
+           c.language, c.text, c.topics, c.topic_polarity, c.nps_score, c.sentiment_score, c.sentiment_label, c.final_label, c.disagreement,
+           exists (select 1 from comment_corrections k where k.answer_id = c.answer_id and k.tenant_id = c.tenant_id) as corrected
       from comment_analyses c
       join responses r on r.id = c.response_id
      where ${sql.join(where, sql` and `)}
@@ -238,6 +248,7 @@ export async function listComments(
     channel: r.channel, attributes: r.attributes, completedAt: new Date(r.completed_at), language: r.language, text: r.text,
     topics: r.topics, topicPolarity: r.topic_polarity, npsScore: r.nps_score === null ? null : Number(r.nps_score),
     sentimentScore: Number(r.sentiment_score), sentimentLabel: r.sentiment_label, finalLabel: r.final_label, disagreement: r.disagreement,
+    corrected: r.corrected,
   }));
 }
 

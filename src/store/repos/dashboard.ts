@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db.ts';
 import { ROLLUP_SCORE_SLOTS } from '../schema/analytics.ts';
+import { EMPLOYEE_DEPARTMENT_DIMENSION, EMPLOYEE_DEPARTMENT_SEPARATOR, MONTH_PREFIX } from './rollups.ts';
 
 /** Queries the dashboard makes over the metric rollups (see rollups.ts for how they are kept). */
 
@@ -20,6 +21,31 @@ export interface RollupScope {
 
 const scopeWhere = (s: RollupScope) =>
   sql`tenant_id = ${s.tenantId} and metric_key = ${s.metricKey} and day between ${s.from}::date and ${s.to}::date ${s.surveyId ? sql`and survey_id = ${s.surveyId}` : sql``}`;
+
+/**
+ * The rollup rows of one dimension over a period, the fewest there are: the month
+ * rows (see rollups.ts) of the months the period covers whole, the day rows of the
+ * days before and after them.
+ */
+function dimensionRows(s: RollupScope, dimension: string): SQL {
+  const months = wholeMonths(s.from, s.to);
+  const base = sql`tenant_id = ${s.tenantId} and metric_key = ${s.metricKey} ${s.surveyId ? sql`and survey_id = ${s.surveyId}` : sql``}`;
+  if (!months) return sql`${base} and dimension = ${dimension} and day between ${s.from}::date and ${s.to}::date`;
+  return sql`${base} and (
+        (dimension = ${dimension} and (day between ${s.from}::date and (${months.first}::date - 1) or day between (${months.end}::date + 1) and ${s.to}::date))
+     or (dimension = ${MONTH_PREFIX + dimension} and day between ${months.first}::date and ${months.end}::date))`;
+}
+
+/** The first day of the first whole month in from..to and the last day of the last one; null when there is none. */
+export function wholeMonths(from: string, to: string): { first: string; end: string } | null {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  const first = fd === 1 ? new Date(Date.UTC(fy, fm - 1, 1)) : new Date(Date.UTC(fy, fm, 1));
+  const lastDayOfTo = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  const end = td === lastDayOfTo ? new Date(Date.UTC(ty, tm, 0)) : new Date(Date.UTC(ty, tm - 1, 0));
+  if (first > end) return null;
+  return { first: first.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) };
+}
 
 type CountsRow = { counts: Array<number | string> };
 const toCounts = (r: CountsRow) => r.counts.map(Number);
@@ -45,7 +71,7 @@ export async function rollupCountsByValue(q: Queryable, scope: RollupScope & { d
   const { rows } = await q.execute<CountsRow & { value: string; survey_id: string }>(sql`
     select dimension_value as value, survey_id, array[${summedSlots}] as counts
       from metric_rollups
-     where ${scopeWhere(scope)} and dimension = ${scope.dimension}
+     where ${dimensionRows(scope, scope.dimension)}
      group by 1, 2`);
   return rows.map((r) => ({ value: r.value, surveyId: r.survey_id, counts: toCounts(r) }));
 }
@@ -61,22 +87,20 @@ export async function anonymousSurveyIds(q: Queryable, tenantId: string): Promis
 }
 
 /**
- * Each employee's department, from the raw answers (a rollup row knows one
- * dimension only): the department most of the employee's completed, non-test
- * responses in the period carry (ties: the alphabetically first).
+ * Each employee's department, from the rollups' internal employee→department
+ * dimension (see rollups.ts): the department most of the employee's answers of
+ * the metric in the period carry (ties: the alphabetically first). Reads a
+ * rollup row per employee and day, never the raw responses.
  */
-export async function employeeDepartments(q: Queryable, scope: Omit<RollupScope, 'metricKey'>): Promise<Map<string, string>> {
-  const survey = scope.surveyId ? sql`and r.survey_id = ${scope.surveyId}` : sql``;
+export async function employeeDepartments(q: Queryable, scope: RollupScope): Promise<Map<string, string>> {
   const { rows } = await q.execute<{ employee: string; department: string }>(sql`
     select distinct on (employee) employee, department
       from (
-        select r.attributes ->> 'employee' as employee, r.attributes ->> 'department' as department, count(*) as n
-          from responses r join tenants t on t.id = r.tenant_id
-         where r.tenant_id = ${scope.tenantId} and r.status = 'completed' and not r.test ${survey}
-           and r.completed_at >= (${scope.from}::date::timestamp at time zone t.timezone)
-           and r.completed_at < ((${scope.to}::date + 1)::timestamp at time zone t.timezone)
-           and r.attributes ? 'employee' and r.attributes ? 'department'
-         group by 1, 2
+        select split_part(dimension_value, ${EMPLOYEE_DEPARTMENT_SEPARATOR}::text, 1) as employee,
+               split_part(dimension_value, ${EMPLOYEE_DEPARTMENT_SEPARATOR}::text, 2) as department, sum(n) as n
+          from metric_rollups
+         where ${dimensionRows(scope, EMPLOYEE_DEPARTMENT_DIMENSION)}
+         group by dimension_value
       ) x
      order by employee, n desc, department`);
   return new Map(rows.map((r) => [r.employee, r.department]));

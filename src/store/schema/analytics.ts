@@ -14,7 +14,9 @@ export const ROLLUP_SCORE_SLOTS = 11;
  * time by the `analytics.rollup` job, never by the answer path.
  *
  * `dimension` is 'all' (value ''), 'channel', or an answer attribute key
- * (service_type, department, employee, region, or a tenant's custom one).
+ * (service_type, department, employee, region, or a tenant's custom one); the
+ * rollup's own 'employee.department' pairs and 'month:<dimension>' month sums
+ * are internal (see store/repos/rollups.ts).
  * Scores outside 0–10 (a wide generic rating) count in n, sum and
  * sumSquares but have no slot in `counts`.
  */
@@ -40,6 +42,8 @@ export const metricRollups = pgTable(
     primaryKey({ name: 'metric_rollups_pkey', columns: [t.tenantId, t.surveyId, t.metricKey, t.day, t.dimension, t.dimensionValue] }),
     // Headline and trend across all of a tenant's surveys, by metric and period.
     index('metric_rollups_tenant_metric_day_idx').on(t.tenantId, t.metricKey, t.dimension, t.day),
+    // The rollup job: a survey's rows of some days or a month, whatever the metric and dimension.
+    index('metric_rollups_tenant_survey_day_idx').on(t.tenantId, t.surveyId, t.day),
     check('metric_rollups_counts_check', sql`cardinality(${t.counts}) = ${sql.raw(String(ROLLUP_SCORE_SLOTS))}`),
   ],
 );

@@ -104,6 +104,8 @@ export const responses = pgTable(
     // The rollup job: which responses changed since its last run, and a whole local day of a survey's answers.
     index('responses_tenant_updated_idx').on(t.tenantId, t.updatedAt),
     index('responses_completed_idx').on(t.tenantId, t.surveyId, t.completedAt).where(sql`${t.status} = 'completed'`),
+    // The comment explorer over all of a tenant's surveys, newest first: walks the latest completions until a page is full.
+    index('responses_tenant_completed_idx').on(t.tenantId, t.completedAt).where(sql`${t.status} = 'completed'`),
     check('responses_status_check', sql`${t.status} in ('partial', 'completed')`),
     check('responses_anonymous_check', sql`not ${t.anonymous} or (${t.contactId} is null and ${t.ip} is null and ${t.userAgent} is null)`),
   ],

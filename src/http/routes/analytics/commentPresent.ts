@@ -24,6 +24,7 @@ export const CommentView = z.object({
     label: Label.describe('Text and score band together'),
     disagreement: z.boolean().describe('The text clearly says the opposite of the score'),
   }),
+  corrected: z.boolean().describe('An analyst corrected the topics and the label; the engine no longer changes them'),
 });
 export type CommentView = z.infer<typeof CommentView>;
 
@@ -44,6 +45,7 @@ export function presentComment(c: ListedComment): CommentView {
     topicPolarity: c.topicPolarity,
     npsScore: c.npsScore,
     sentiment: { text: { score: c.sentimentScore, label: c.sentimentLabel }, label: c.finalLabel, disagreement: c.disagreement },
+    corrected: c.corrected,
   };
 }
 

@@ -25,3 +25,34 @@ export const EmployeesQuery = z.strictObject({
   ...period,
   method: z.enum(RANKING_METHODS).default('empirical_bayes').describe('empirical_bayes: shrink toward the department; lower_bound: rank by the 95% interval’s lower end'),
 });
+
+/** The headline's filter for every metric: period, survey, one dimension value. */
+export const MetricsQuery = HeadlineQuery;
+export const WeightedQuery = z.strictObject({ ...period, schemeId: uuid.describe('The weighting scheme to post-stratify by') });
+export const FunnelQuery = z.strictObject(period);
+
+export const WeightingSchemeBody = z.strictObject({
+  name: z.string().min(1).max(200),
+  dimension: DimensionKey.describe('The dimension whose values the shares are of (channel, region, a custom key …)'),
+  shares: z.record(z.string(), z.number().min(0).max(1)).describe('Dimension value → population share 0..1; 1 to 500 values summing to 1 (±0.001)'),
+});
+export const WeightingSchemePatch = WeightingSchemeBody.partial();
+
+/** The comment explorer's filters, without paging (the exports read every page). Mirrors commentRoutes.ts. */
+const exportDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const commentScope = {
+  surveyId: uuid.optional(),
+  dimension: z.string().min(1).max(100).optional().describe("'channel' or an answer attribute (service_type, employee …)"),
+  value: z.string().max(500).optional(),
+  from: exportDay.optional().describe('Completed on or after this local date (tenant time zone)'),
+  to: exportDay.optional().describe('Completed on or before this local date'),
+};
+export const TopicsExportQuery = z.strictObject(commentScope);
+export const CommentsExportQuery = z.strictObject({
+  ...commentScope,
+  q: z.string().max(500).optional().describe('Full-text search, web-search syntax, in each comment’s language'),
+  topic: z.string().min(1).max(100).optional(),
+  sentiment: z.enum(['negative', 'neutral', 'positive']).optional(),
+  scoreMin: z.coerce.number().int().min(0).max(10).optional(),
+  scoreMax: z.coerce.number().int().min(0).max(10).optional(),
+});

@@ -71,6 +71,7 @@ export const ContactExportView = z.object({
   invitations: z.array(z.record(z.string(), z.unknown())),
   responses: z.array(z.record(z.string(), z.unknown())),
   messages: z.array(z.record(z.string(), z.unknown())).describe('Campaign messages: channel, address, status, when sent and delivered'),
+  outcomes: z.array(z.object({ key: z.string(), value: z.number(), observedOn: z.string().nullable(), updatedAt: z.string() })).describe('Behavioural outcomes uploaded for the person (churned, revenue …)'),
 });
 
 const plain = (row: object): Record<string, unknown> =>
@@ -84,6 +85,7 @@ export const presentExport = (data: ContactExport, at: Date): z.infer<typeof Con
   invitations: data.invitations.map(({ tokenHash: _tokenHash, ...invitation }) => plain(invitation)),
   responses: data.responses.map(plain),
   messages: data.messages.map(plain),
+  outcomes: data.outcomes.map((o) => ({ key: o.outcomeKey, value: o.value, observedOn: o.observedOn, updatedAt: o.updatedAt.toISOString() })),
 });
 
 export const DoNotContactView = z.object({ kind: z.enum(['phone', 'email']), value: z.string(), reason: z.string(), createdAt: z.string() });
