@@ -20,6 +20,8 @@ const SurveysPage = lazy(() => import('./pages/surveys/SurveysPage.tsx').then((m
 const NewSurveyPage = lazy(() => import('./pages/surveys/NewSurveyPage.tsx').then((m) => ({ default: m.NewSurveyPage })));
 const SurveyEditorPage = lazy(() => import('./pages/surveys/SurveyEditorPage.tsx').then((m) => ({ default: m.SurveyEditorPage })));
 const SurveySettingsPage = lazy(() => import('./pages/surveys/settings/SurveySettingsPage.tsx').then((m) => ({ default: m.SurveySettingsPage })));
+const DashboardPage = lazy(() => import('./pages/analytics/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const LexiconPage = lazy(() => import('./pages/analytics/LexiconPage.tsx').then((m) => ({ default: m.LexiconPage })));
 const CampaignsPage = lazy(() => import('./pages/campaigns/CampaignsPage.tsx').then((m) => ({ default: m.CampaignsPage })));
 const CampaignPage = lazy(() => import('./pages/campaigns/CampaignPage.tsx').then((m) => ({ default: m.CampaignPage })));
 const CampaignEditorPage = lazy(() => import('./pages/campaigns/CampaignEditorPage.tsx').then((m) => ({ default: m.CampaignEditorPage })));
@@ -31,6 +33,7 @@ const ImportWizardPage = lazy(() => import('./pages/contacts/import/ImportWizard
 
 const PAGES: Record<SectionId, ComponentType> = {
   surveys: SurveysPage,
+  analytics: DashboardPage,
   campaigns: CampaignsPage,
   contacts: ContactsPage,
   tenants: TenantsPage,
@@ -53,6 +56,7 @@ const SUBPAGES: ReadonlyArray<{ section: SectionId; path: string; Page: Componen
   { section: 'contacts', path: 'contacts/import/:importId', Page: ImportWizardPage },
   { section: 'contacts', path: 'contacts/do-not-contact', Page: DoNotContactPage },
   { section: 'contacts', path: 'contacts/:contactId', Page: ContactDetailPage },
+  { section: 'analytics', path: 'analytics/lexicon', Page: LexiconPage },
 ];
 
 function subpageRoutes() {

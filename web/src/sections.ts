@@ -4,7 +4,7 @@ import { PERMISSIONS, type Permission, type TenantRole } from '../../src/domain/
 import type { MessageKey } from './i18n/index.tsx';
 import type { UserView } from './types.ts';
 
-export type SectionId = 'surveys' | 'campaigns' | 'contacts' | 'tenants' | 'users' | 'api-tokens' | 'audit' | 'nps-calculator';
+export type SectionId = 'surveys' | 'analytics' | 'campaigns' | 'contacts' | 'tenants' | 'users' | 'api-tokens' | 'audit' | 'nps-calculator';
 
 export interface Section {
   id: SectionId;
@@ -30,6 +30,7 @@ const canManageTokens = (user: UserView, tenantId: string | null) => hasTenantPe
 
 export const SECTIONS: readonly Section[] = [
   { id: 'surveys', label: 'nav.surveys', needsTenant: true, allowed: (user, tenantId) => hasTenantPermission(user, tenantId, 'surveys.read') },
+  { id: 'analytics', label: 'nav.analytics', needsTenant: true, allowed: (user, tenantId) => hasTenantPermission(user, tenantId, 'responses.read') },
   { id: 'campaigns', label: 'nav.campaigns', needsTenant: true, allowed: (user, tenantId) => hasTenantPermission(user, tenantId, 'campaigns.read') },
   { id: 'contacts', label: 'nav.contacts', needsTenant: true, allowed: (user, tenantId) => hasTenantPermission(user, tenantId, 'contacts.read') },
   { id: 'tenants', label: 'nav.tenants', needsTenant: false, allowed: isStaff },

@@ -1,5 +1,9 @@
 // English strings: the reference dictionary. Its keys are the type every other
 // language must match exactly (see Messages). `{name}` marks a parameter.
+import { analyticsEn } from './analytics.en.ts';
+import { analyticsLexiconEn } from './analyticsLexicon.en.ts';
+import { analyticsOutcomesEn } from './analyticsOutcomes.en.ts';
+import { analyticsMetricsEn } from './analyticsMetrics.en.ts';
 import { campaignsEn } from './campaigns.en.ts';
 import { contactsEn } from './contacts.en.ts';
 import { doNotContactEn } from './doNotContact.en.ts';
@@ -14,6 +18,10 @@ export const en = {
   ...contactsEn,
   ...doNotContactEn,
   ...linksEn,
+  ...analyticsEn,
+  ...analyticsLexiconEn,
+  ...analyticsOutcomesEn,
+  ...analyticsMetricsEn,
   'app.name': 'Voxpop',
   'app.skipToContent': 'Skip to content',
   'app.loading': 'Loading…',

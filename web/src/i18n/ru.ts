@@ -1,3 +1,7 @@
+import { analyticsRu } from './analytics.ru.ts';
+import { analyticsLexiconRu } from './analyticsLexicon.ru.ts';
+import { analyticsOutcomesRu } from './analyticsOutcomes.ru.ts';
+import { analyticsMetricsRu } from './analyticsMetrics.ru.ts';
 import { campaignsRu } from './campaigns.ru.ts';
 import { contactsRu } from './contacts.ru.ts';
 import { doNotContactRu } from './doNotContact.ru.ts';
@@ -13,6 +17,10 @@ export const ru: Messages = {
   ...contactsRu,
   ...doNotContactRu,
   ...linksRu,
+  ...analyticsRu,
+  ...analyticsLexiconRu,
+  ...analyticsOutcomesRu,
+  ...analyticsMetricsRu,
   'app.name': 'Voxpop',
   'app.skipToContent': 'Перейти к содержимому',
   'app.loading': 'Загрузка…',
