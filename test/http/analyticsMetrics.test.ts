@@ -17,7 +17,7 @@ import {
 } from '../../src/domain/metrics/index.ts';
 import { analyticsRollupJob } from '../../src/jobs/definitions/analytics.ts';
 import { enqueue } from '../../src/jobs/queue.ts';
-import { insertMultiScoredResponses, type MultiScoredResponse } from '../factories/analyticsMetrics.ts';
+import { insertMultiScoredResponses, type MultiScoredResponse } from '../factories/analytics.ts';
 import { TEST_PASSWORD, makeLaunchedSurvey, makeTenant, makeUser } from '../factories/index.ts';
 import { createTestApp, signIn, type Browser, type TestApp } from '../helpers/app.ts';
 import { drainJobs } from '../helpers/jobs.ts';
