@@ -18,7 +18,27 @@ export interface IntervalBar {
 interface RenderApi {
   value: (dim: number) => number;
   coord: (point: [number, number]) => [number, number];
-  size: (point: [number, number]) => [number, number];
+}
+
+/**
+ * ECharts custom-series item for a horizontal error bar with caps; the data
+ * item is [lower, upper, category index] ('-' for no interval).
+ */
+export function errorBarItem(_params: unknown, api: RenderApi) {
+  const y = api.value(2);
+  const lo = api.coord([api.value(0), y]);
+  const hi = api.coord([api.value(1), y]);
+  if (!Number.isFinite(lo[0]) || !Number.isFinite(hi[0])) return null;
+  const cap = 5;
+  const style = { stroke: '#1b1f24', lineWidth: 1.5 };
+  return {
+    type: 'group',
+    children: [
+      { type: 'line', shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style },
+      { type: 'line', shape: { x1: lo[0], y1: lo[1] - cap, x2: lo[0], y2: lo[1] + cap }, style },
+      { type: 'line', shape: { x1: hi[0], y1: hi[1] - cap, x2: hi[0], y2: hi[1] + cap }, style },
+    ],
+  };
 }
 
 /** Room for every group: about 30 px a bar. */
@@ -60,22 +80,7 @@ export function intervalBarsOption(bars: IntervalBar[], t: Translate, formatNumb
         z: 5,
         encode: { x: [0, 1], y: 2 },
         data: bars.map((b, i) => (b.interval ? [b.interval.lower, b.interval.upper, i] : ['-', '-', i])),
-        renderItem: (_params: unknown, api: RenderApi) => {
-          const y = api.value(2);
-          const lo = api.coord([api.value(0), y]);
-          const hi = api.coord([api.value(1), y]);
-          if (!Number.isFinite(lo[0]) || !Number.isFinite(hi[0])) return null;
-          const cap = 5;
-          const style = { stroke: '#1b1f24', lineWidth: 1.5 };
-          return {
-            type: 'group',
-            children: [
-              { type: 'line', shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style },
-              { type: 'line', shape: { x1: lo[0], y1: lo[1] - cap, x2: lo[0], y2: lo[1] + cap }, style },
-              { type: 'line', shape: { x1: hi[0], y1: hi[1] - cap, x2: hi[0], y2: hi[1] + cap }, style },
-            ],
-          };
-        },
+        renderItem: errorBarItem,
       },
     ],
   }, { yAxis: { axisLabel: { width: 120 } } });

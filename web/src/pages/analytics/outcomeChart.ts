@@ -2,6 +2,7 @@
 // amount as a number) and the bar chart of the groups with their 95% intervals as error bars.
 import type { I18n, Translate } from '../../i18n/index.tsx';
 import { PALETTE, type ChartOption } from './echarts.ts';
+import { errorBarItem } from './intervalBars.ts';
 
 export type OutcomeKind = 'binary' | 'amount';
 export type NpsGroup = 'promoter' | 'passive' | 'detractor';
@@ -37,11 +38,6 @@ export function valueText(value: number | null | undefined, kind: OutcomeKind, f
 
 export const intervalText = (interval: Interval | null, kind: OutcomeKind, formatNumber: I18n['formatNumber']) =>
   interval ? `${valueText(interval.lower, kind, formatNumber)} … ${valueText(interval.upper, kind, formatNumber)}` : '—';
-
-interface RenderApi {
-  value: (dim: number) => number;
-  coord: (point: [number, number]) => [number, number];
-}
 
 /** One bar per NPS group (rate in %, or mean) with its 95% interval as an error bar. */
 export function outcomeChartOption(view: OutcomesView, t: Translate, formatNumber: I18n['formatNumber']): ChartOption {
@@ -84,22 +80,7 @@ export function outcomeChartOption(view: OutcomesView, t: Translate, formatNumbe
         z: 5,
         encode: { x: [0, 1], y: 2 },
         data: view.groups.map((g, i) => (g.interval ? [g.interval.lower * scale, g.interval.upper * scale, i] : ['-', '-', i])),
-        renderItem: (_params: unknown, api: RenderApi) => {
-          const y = api.value(2);
-          const lo = api.coord([api.value(0), y]);
-          const hi = api.coord([api.value(1), y]);
-          if (!Number.isFinite(lo[0]) || !Number.isFinite(hi[0])) return null;
-          const cap = 5;
-          const style = { stroke: '#1b1f24', lineWidth: 1.5 };
-          return {
-            type: 'group',
-            children: [
-              { type: 'line', shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style },
-              { type: 'line', shape: { x1: lo[0], y1: lo[1] - cap, x2: lo[0], y2: lo[1] + cap }, style },
-              { type: 'line', shape: { x1: hi[0], y1: hi[1] - cap, x2: hi[0], y2: hi[1] + cap }, style },
-            ],
-          };
-        },
+        renderItem: errorBarItem,
       },
     ],
   };
