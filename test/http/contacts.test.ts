@@ -4,6 +4,7 @@ import { answers, invitations, responses } from '../../src/store/schema/index.ts
 import { makeContact, makeTenant, makeUser, TEST_PASSWORD } from '../factories/index.ts';
 import { makeSurvey } from '../factories/surveys.ts';
 import { createTestApp, signIn, type Browser, type TestApp } from '../helpers/app.ts';
+import { analyseComments } from '../../src/app/analytics/analyseComments.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -108,12 +109,19 @@ describe('contacts', () => {
     const contact = await makeContact(t.ctx, tenantId, { externalId: 'ERASE-ME-1', phone: '+79169876543', email: 'erase.me@example.ru', fullName: 'Забытов Евгений', attributes: { employee: 'Сидорова' } });
     await b.request({ method: 'PATCH', url: `/api/v1/tenants/${tenantId}/contacts/${contact.id}`, payload: { firstName: 'Евгений' } });
     const { response } = await answeredSurvey(tenantId, contact.id);
+    // Analysed and corrected, as the comment job and an analyst would leave it: the analysis holds the text.
+    await analyseComments(t.ctx, { tenantId });
+    const analysed = await t.ctx.db.execute<{ answer_id: string }>(sql`select answer_id from comment_analyses where response_id = ${response.id}`);
+    expect(analysed.rows).toHaveLength(1);
+    await t.ctx.db.execute(sql`insert into comment_corrections (answer_id, tenant_id, topics, sentiment) values (${analysed.rows[0]!.answer_id}, ${tenantId}, '{staff_attitude}', 'negative')`);
 
     const erased = await b.request({ method: 'POST', url: `/api/v1/tenants/${tenantId}/contacts/${contact.id}/erase` });
     expect(erased.statusCode).toBe(204);
     for (const needle of ['79169876543', 'erase.me@example.ru', 'Забытов', 'Евгений', 'ERASE-ME-1', '203.0.113.7', 'Mozilla/5.0 test', 'грубила']) {
       expect(await tablesHolding(needle), needle).toEqual([]);
     }
+    const leftOver = await t.ctx.db.execute(sql`select 1 from comment_corrections where answer_id = ${analysed.rows[0]!.answer_id}`);
+    expect(leftOver.rows).toEqual([]);
     const kept = await t.ctx.db.execute<{ score: number; contact_id: string | null; answers: Record<string, unknown> }>(
       sql`select a.score, r.contact_id, r.answers from answers a join responses r on r.id = a.response_id where r.id = ${response.id} and a.question_id = 'nps'`,
     );

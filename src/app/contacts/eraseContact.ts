@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/access.ts';
 import { anonymizeAnswers } from '../../domain/contacts/index.ts';
 import { anonymizeResponses, eraseContactMessages, listContactResponses, unlinkContactInvitations } from '../../store/repos/contactPersonalData.ts';
+import { requestClassifierTraining } from '../../jobs/definitions/comments.ts';
 import { deleteContactOutcomes } from '../../store/repos/contactOutcomes.ts';
 import { eraseContactRow, findContact } from '../../store/repos/contacts.ts';
 import { requireTenantPermission } from '../access.ts';
@@ -23,11 +24,13 @@ export async function eraseContactFor(ctx: AppContext, actor: Actor, tenantId: s
     const contact = await findContact(tx, tenantId, contactId, { forUpdate: true });
     if (!contact) throw notFound('Contact');
     const responses = await listContactResponses(tx, tenantId, contactId);
-    await anonymizeResponses(
+    const { corrections } = await anonymizeResponses(
       tx,
       tenantId,
       responses.map((r) => ({ id: r.id, answers: anonymizeAnswers(r.answers, questionKinds(r.definition)) })),
     );
+    // The classifier's model keeps stems of the comments it learnt from: learn again without this person's.
+    if (corrections > 0) await requestClassifierTraining(tx, tenantId, ctx.clock.now());
     const invitations = await unlinkContactInvitations(tx, tenantId, contactId);
     const messages = await eraseContactMessages(tx, tenantId, contactId, ctx.clock.now());
     // Behavioural outcomes (churn, revenue) are about the person, not anonymous counts: they go.

@@ -1,7 +1,7 @@
 /** What else holds a person: their invitations and responses (for export and erasure). */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../db.ts';
-import { answers, campaignAttempts, invitations, responses, serviceEvents, surveyVersions } from '../schema/index.ts';
+import { answers, campaignAttempts, commentAnalyses, commentCorrections, invitations, responses, serviceEvents, surveyVersions } from '../schema/index.ts';
 
 export type InvitationRow = typeof invitations.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;
@@ -24,12 +24,17 @@ export async function listContactResponses(q: Queryable, tenantId: string, conta
   return rows.map((r) => ({ ...r.response, definition: r.definition }));
 }
 
-/** Unlinks the responses from the person, with their address and browser, and writes their anonymised answers. */
+/**
+ * Unlinks the responses from the person, with their address and browser, and
+ * writes their anonymised answers; their comments' analyses (which hold the
+ * text) and analysts' corrections of them go too. Returns how many
+ * corrections were removed: the tenant's classifier learnt from them.
+ */
 export async function anonymizeResponses(
   q: Queryable,
   tenantId: string,
   rows: ReadonlyArray<{ id: string; answers: Record<string, unknown> }>,
-): Promise<void> {
+): Promise<{ corrections: number }> {
   for (const row of rows) {
     await q
       .update(responses)
@@ -37,7 +42,18 @@ export async function anonymizeResponses(
       .where(and(eq(responses.tenantId, tenantId), eq(responses.id, row.id)));
   }
   const ids = rows.map((r) => r.id);
-  if (ids.length > 0) await q.update(answers).set({ text: null }).where(and(eq(answers.tenantId, tenantId), inArray(answers.responseId, ids)));
+  if (ids.length === 0) return { corrections: 0 };
+  const texts = await q
+    .update(answers)
+    .set({ text: null })
+    .where(and(eq(answers.tenantId, tenantId), inArray(answers.responseId, ids)))
+    .returning({ id: answers.id });
+  await q.delete(commentAnalyses).where(and(eq(commentAnalyses.tenantId, tenantId), inArray(commentAnalyses.responseId, ids)));
+  const corrections = await q
+    .delete(commentCorrections)
+    .where(and(eq(commentCorrections.tenantId, tenantId), inArray(commentCorrections.answerId, texts.map((a) => a.id))))
+    .returning({ id: commentCorrections.answerId });
+  return { corrections: corrections.length };
 }
 
 export async function unlinkContactInvitations(q: Queryable, tenantId: string, contactId: string): Promise<number> {
