@@ -45,6 +45,14 @@ export const commentAnalyses = pgTable(
     disagreement: boolean('disagreement').notNull(),
     taxonomyVersion: integer('taxonomy_version').notNull(),
     analysedAt: timestamp('analysed_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The response's completion time, attributes and channel as the comment job last read them
+     * (it re-reads a response whenever its updated_at moves), so the explorer filters and sorts on
+     * this table alone. Null only for a row written without them and whose response was gone.
+     */
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    attributes: jsonb('attributes').$type<Record<string, string>>(),
+    channel: text('channel'),
     search: tsvector('search')
       .notNull()
       .generatedAlwaysAs(
@@ -56,6 +64,9 @@ export const commentAnalyses = pgTable(
     index('comment_analyses_response_idx').on(t.responseId),
     index('comment_analyses_search_idx').using('gin', t.search),
     index('comment_analyses_topics_idx').using('gin', t.topics),
+    /** The explorer's order (newest completion first) within a tenant. */
+    index('comment_analyses_tenant_completed_idx').on(t.tenantId, t.completedAt.desc(), t.answerId.desc()),
+    index('comment_analyses_attributes_idx').using('gin', t.attributes.op('jsonb_path_ops')),
     check('comment_analyses_language_check', sql`${t.language} in ('ru', 'en', 'other')`),
     check('comment_analyses_sentiment_check', sql`${t.sentimentLabel} in ('negative', 'neutral', 'positive') and ${t.finalLabel} in ('negative', 'neutral', 'positive')`),
   ],

@@ -165,6 +165,51 @@ describe('comments.analyse job', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ text: 'Operator was rude', language: 'en', topics: ['staff_attitude'] });
   });
+
+  it('follows the response: the explorer’s dimension, channel and period filters see its new attributes after the job re-runs', async () => {
+    const g = await makeFixture();
+    const [one] = await insert(g, [
+      { comment: 'Очень долго ждал ответа', score: 3, channel: 'web', attributes: { service_type: 'billing' } },
+      { comment: 'Оператор хамил', score: 2, channel: 'web', attributes: { service_type: 'tech' } },
+    ]);
+    await runJob(g.tenantId);
+    const ids = async (query: CommentQuery) => (await listCommentsForExplorer(t.ctx, analyst(g.tenantId), g.tenantId, { ...query, limit: 200 })).items.map((i) => i.answerId);
+    expect(await ids({ dimension: 'service_type', value: 'billing' })).toEqual([one!.answerId]);
+    expect(await ids({ dimension: 'service_type', value: 'tech', q: 'ждал' })).toEqual([]);
+    const [before] = (await analysesOf(g.tenantId)).filter((r) => r.answerId === one!.answerId);
+    expect(before).toMatchObject({ attributes: { service_type: 'billing' }, channel: 'web', completedAt: new Date(MARCH) });
+
+    // The response moves to another service, channel and day; its comment's text does not change.
+    const movedAt = new Date(Date.UTC(2026, 3, 2, 9));
+    await t.ctx.db
+      .update(responses)
+      .set({ attributes: { service_type: 'tech' }, channel: 'sms', completedAt: movedAt, updatedAt: new Date(Date.now() + 1000) })
+      .where(eq(responses.id, one!.responseId));
+    const summary = await analyseComments(t.ctx, { tenantId: g.tenantId });
+    expect(summary.written).toBe(1);
+
+    expect(await ids({ dimension: 'service_type', value: 'billing' })).toEqual([]);
+    expect(await ids({ dimension: 'service_type', value: 'tech', q: 'ждал' })).toEqual([one!.answerId]);
+    expect(await ids({ dimension: 'channel', value: 'sms' })).toEqual([one!.answerId]);
+    expect(await ids({ from: '2026-04-01', to: '2026-04-30' })).toEqual([one!.answerId]);
+    expect(await ids({ from: '2026-03-01', to: '2026-03-31' })).toHaveLength(1);
+    const [shown] = (await listCommentsForExplorer(t.ctx, analyst(g.tenantId), g.tenantId, { limit: 1 })).items;
+    expect(shown).toMatchObject({ answerId: one!.answerId, attributes: { service_type: 'tech' }, channel: 'sms', completedAt: movedAt });
+    const [after] = (await analysesOf(g.tenantId)).filter((r) => r.answerId === one!.answerId);
+    expect(after).toMatchObject({ text: before!.text, topics: before!.topics, attributes: { service_type: 'tech' }, channel: 'sms', completedAt: movedAt });
+    // Nothing changed since: the next run leaves the rows alone.
+    expect((await analyseComments(t.ctx, { tenantId: g.tenantId })).written).toBe(0);
+  });
+
+  it('fills a row written without the response’s columns from its response', async () => {
+    const g = await makeFixture();
+    const [one] = await insert(g, [{ comment: 'Долго ждал', score: 3, channel: 'voice', attributes: { region: 'north' } }]);
+    await t.ctx.db.insert(commentAnalyses).values({
+      answerId: one!.answerId!, tenantId: g.tenantId, surveyId: g.surveyId, responseId: one!.responseId, language: 'ru', text: 'Долго ждал', topics: ['wait_time'],
+      topicPolarity: {}, npsScore: 3, sentimentScore: -0.5, sentimentLabel: 'negative', finalLabel: 'negative', disagreement: false, taxonomyVersion: 1,
+    });
+    expect((await analysesOf(g.tenantId))[0]).toMatchObject({ completedAt: new Date(MARCH), attributes: { region: 'north' }, channel: 'voice' });
+  });
 });
 
 describe('comment explorer', () => {
