@@ -61,6 +61,8 @@ export const commentAnalyses = pgTable(
   },
   (t) => [
     index('comment_analyses_tenant_survey_idx').on(t.tenantId, t.surveyId),
+    // Finding analyses an older lexicon or classifier made (version < or > the current): none, at once.
+    index('comment_analyses_tenant_version_idx').on(t.tenantId, t.taxonomyVersion),
     index('comment_analyses_response_idx').on(t.responseId),
     index('comment_analyses_search_idx').using('gin', t.search),
     index('comment_analyses_topics_idx').using('gin', t.topics),

@@ -1,0 +1,1 @@
+CREATE INDEX "comment_analyses_tenant_version_idx" ON "comment_analyses" USING btree ("tenant_id","taxonomy_version");
