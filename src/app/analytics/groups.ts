@@ -1,6 +1,7 @@
 import { ANONYMOUS_GROUP_MIN } from '../../domain/surveys/anonymity.ts';
 import type { AppContext } from '../context.ts';
-import { anonymousSurveyIds, rollupCountsByValue, type RollupScope } from '../../store/repos/dashboard.ts';
+import { ALL_DIMENSION } from '../../store/repos/rollups.ts';
+import { anonymousSurveyIds, rollupCountsByValue, rollupSurveyCounts, type RollupScope } from '../../store/repos/dashboard.ts';
 
 export interface ValueCounts {
   value: string;
@@ -31,4 +32,17 @@ export async function countsByValue(ctx: AppContext, scope: RollupScope & { dime
     else groups.push({ value, counts: group.counts });
   }
   return { groups, withheld };
+}
+
+/**
+ * Whether a figure filtered to one dimension value must be withheld, by the
+ * rule breakdowns follow: its answers include an anonymous survey's and number
+ * fewer than ANONYMOUS_GROUP_MIN in the period (counted on the NPS answers, as
+ * breakdowns count). Unfiltered figures are never withheld.
+ */
+export async function anonymityWithholds(ctx: AppContext, scope: Omit<RollupScope, 'metricKey'> & { dimension: string; dimensionValue: string }): Promise<boolean> {
+  if (scope.dimension === ALL_DIMENSION) return false;
+  const [rows, anonymous] = await Promise.all([rollupSurveyCounts(ctx.db, { ...scope, metricKey: 'nps' }), anonymousSurveyIds(ctx.db, scope.tenantId)]);
+  const n = rows.reduce((s, r) => s + r.n, 0);
+  return n < ANONYMOUS_GROUP_MIN && rows.some((r) => r.n > 0 && anonymous.has(r.surveyId));
 }

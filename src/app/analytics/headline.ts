@@ -5,6 +5,7 @@ import { ALL_DIMENSION, ALL_VALUE, sumRollups } from '../../store/repos/rollups.
 import { requireTenantPermission } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { invalid } from '../errors.ts';
+import { anonymityWithholds } from './groups.ts';
 
 /** Longest period a headline covers, in days: ten years of daily rollups. */
 export const HEADLINE_PERIOD_MAX_DAYS = 3660;
@@ -30,6 +31,8 @@ export interface NpsPeriodFigures {
   counts: NpsCounts;
   smallSample: boolean;
   result: NpsResult;
+  /** Withheld by the anonymity rule: counted as no answers. */
+  withheld: boolean;
 }
 
 export interface NpsHeadline {
@@ -43,6 +46,8 @@ export interface NpsHeadline {
     significant: boolean;
   };
   smallSample: boolean;
+  /** A period's figures are withheld (shown as no answers): a dimension value of an anonymous survey with fewer than 5 answers. */
+  withheld: boolean;
 }
 
 /**
@@ -60,9 +65,10 @@ export async function npsHeadline(ctx: AppContext, actor: Actor, tenantId: strin
   const dimensionValue = filter.value ?? ALL_VALUE;
   const options = { smallSampleThreshold: ctx.config.metrics.smallSampleMin };
   const figures = async (p: DatePeriod): Promise<NpsPeriodFigures> => {
-    const sums = await sumRollups(ctx.db, { tenantId, metricKey: 'nps', surveyId: filter.surveyId, from: p.from, to: p.to, dimension, dimensionValue });
-    const result = npsFromHistogram(sums.counts, options);
-    return { period: p, n: result.n, nps: result.estimate, interval: result.interval, shares: result.shares, counts: result.counts, smallSample: result.smallSample, result };
+    const scope = { tenantId, surveyId: filter.surveyId, from: p.from, to: p.to, dimension, dimensionValue };
+    const [sums, withheld] = await Promise.all([sumRollups(ctx.db, { ...scope, metricKey: 'nps' }), anonymityWithholds(ctx, scope)]);
+    const result = npsFromHistogram(withheld ? sums.counts.map(() => 0) : sums.counts, options);
+    return { period: p, n: result.n, nps: result.estimate, interval: result.interval, shares: result.shares, counts: result.counts, smallSample: result.smallSample, result, withheld };
   };
   const [current, previous] = await Promise.all([figures(period), figures(previousPeriod(period))]);
   const test = compareNpsResults(current.result, previous.result);
@@ -71,6 +77,7 @@ export async function npsHeadline(ctx: AppContext, actor: Actor, tenantId: strin
     previous,
     change: { difference: test.difference, interval: test.interval, pValue: test.pValue, significant: test.significant },
     smallSample: test.smallSample,
+    withheld: current.withheld || previous.withheld,
   };
 }
 

@@ -5,6 +5,7 @@ import { sumRollupsByMetric } from '../../store/repos/analyticsTables.ts';
 import { requireTenantPermission } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { checkedPeriod, type NpsHeadlineFilter } from './headline.ts';
+import { anonymityWithholds } from './groups.ts';
 import { dimensionFilter } from './trend.ts';
 
 export interface MetricsOverview {
@@ -13,6 +14,8 @@ export interface MetricsOverview {
   smallSampleMin: number;
   /** One per metric key with answers in either period. */
   metrics: MetricFigures[];
+  /** Some figures withheld by the anonymity rule (a dimension value of an anonymous survey with fewer than 5 answers). */
+  withheld: boolean;
   /** Keys with answers that cannot be estimated (no known scale). */
   unsupported: UnsupportedMetric[];
 }
@@ -30,7 +33,15 @@ export async function metricsOverview(ctx: AppContext, actor: Actor, tenantId: s
   const before = previousPeriod(period);
   const { dimension, dimensionValue } = dimensionFilter(filter);
   const scope = { tenantId, surveyId: filter.surveyId, dimension, dimensionValue };
-  const [now, then] = await Promise.all([sumRollupsByMetric(ctx.db, { ...scope, ...period }), sumRollupsByMetric(ctx.db, { ...scope, ...before })]);
+  const [found, previousFound, withheldNow, withheldThen] = await Promise.all([
+    sumRollupsByMetric(ctx.db, { ...scope, ...period }),
+    sumRollupsByMetric(ctx.db, { ...scope, ...before }),
+    anonymityWithholds(ctx, { ...scope, ...period }),
+    anonymityWithholds(ctx, { ...scope, ...before }),
+  ]);
+  // A dimension value of an anonymous survey with fewer than 5 answers: withheld, as breakdowns do.
+  const now = withheldNow ? [] : found;
+  const then = withheldThen ? [] : previousFound;
   const currentByKey = new Map(now.map((s) => [s.metricKey, s]));
   const previousByKey = new Map(then.map((s) => [s.metricKey, s]));
   const keys = [...new Set([...currentByKey.keys(), ...previousByKey.keys()])].sort(compareMetricKeys);
@@ -42,5 +53,5 @@ export async function metricsOverview(ctx: AppContext, actor: Actor, tenantId: s
     if (isUnsupported(figures)) unsupported.push(figures);
     else metrics.push(figures);
   }
-  return { period, previousPeriod: before, smallSampleMin: options.smallSampleThreshold, metrics, unsupported };
+  return { period, previousPeriod: before, smallSampleMin: options.smallSampleThreshold, metrics, unsupported, withheld: withheldNow || withheldThen };
 }

@@ -6,6 +6,7 @@ import { ALL_DIMENSION, ALL_VALUE, sumRollups } from '../../store/repos/rollups.
 import { requireTenantPermission } from '../access.ts';
 import type { AppContext } from '../context.ts';
 import { invalid } from '../errors.ts';
+import { anonymityWithholds } from './groups.ts';
 import { checkedPeriod, type NpsHeadlineFilter } from './headline.ts';
 
 /** Most points one trend returns (about three years by day). */
@@ -41,6 +42,8 @@ export interface NpsTrend {
   /** The 0–10 distribution over the whole period. */
   distribution: ScoreBin[];
   total: NpsTrendPoint;
+  /** Withheld, shown as no answers: a dimension value of an anonymous survey with fewer than 5 answers in the period. */
+  withheld: boolean;
 }
 
 /**
@@ -55,7 +58,13 @@ export async function npsTrend(ctx: AppContext, actor: Actor, tenantId: string, 
   const buckets = bucketsOf(period, filter.granularity);
   if (buckets.length > TREND_POINTS_MAX) throw invalid('validation', `A trend has at most ${TREND_POINTS_MAX} points; choose a coarser granularity`, { field: 'granularity' });
   const scope = { tenantId, metricKey: 'nps', surveyId: filter.surveyId, from: period.from, to: period.to, dimension, dimensionValue };
-  const [rows, sums] = await Promise.all([rollupCountsByBucket(ctx.db, { ...scope, granularity: filter.granularity }), sumRollups(ctx.db, scope)]);
+  const [found, sums, withheld] = await Promise.all([
+    rollupCountsByBucket(ctx.db, { ...scope, granularity: filter.granularity }),
+    sumRollups(ctx.db, scope),
+    anonymityWithholds(ctx, scope),
+  ]);
+  const rows = withheld ? [] : found;
+  if (withheld) sums.counts = sums.counts.map(() => 0);
   const byBucket = new Map(rows.map((r) => [r.bucket, r.counts]));
   const options = { smallSampleThreshold: ctx.config.metrics.smallSampleMin };
   const point = (bucket: Bucket, counts: readonly number[]): NpsTrendPoint => {
@@ -70,6 +79,7 @@ export async function npsTrend(ctx: AppContext, actor: Actor, tenantId: string, 
     points: buckets.map((b) => point(b, byBucket.get(b.start) ?? empty)),
     distribution: sums.counts.map((count, score) => ({ score, count, share: n === 0 ? null : shareFromCounts({ successes: count, n }).estimate })),
     total: point({ start: period.from, period, partial: false }, sums.counts),
+    withheld,
   };
 }
 

@@ -76,6 +76,15 @@ export async function rollupCountsByValue(q: Queryable, scope: RollupScope & { d
   return rows.map((r) => ({ value: r.value, surveyId: r.survey_id, counts: toCounts(r) }));
 }
 
+/** Answers per survey carrying one value of a dimension (day rows), for the anonymity rule. */
+export async function rollupSurveyCounts(q: Queryable, scope: RollupScope & { dimension: string; dimensionValue: string }): Promise<Array<{ surveyId: string; n: number }>> {
+  const { rows } = await q.execute<{ survey_id: string; n: number | string }>(sql`
+    select survey_id, sum(n)::bigint as n from metric_rollups
+     where ${scopeWhere(scope)} and dimension = ${scope.dimension} and dimension_value = ${scope.dimensionValue}
+     group by 1`);
+  return rows.map((r) => ({ surveyId: r.survey_id, n: Number(r.n) }));
+}
+
 /** The tenant's surveys promising anonymity: the draft or any launched version says `anonymous`. */
 export async function anonymousSurveyIds(q: Queryable, tenantId: string): Promise<Set<string>> {
   const { rows } = await q.execute<{ id: string }>(sql`

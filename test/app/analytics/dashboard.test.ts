@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { npsBreakdown } from '../../../src/app/analytics/breakdown.ts';
 import { employeeRanking } from '../../../src/app/analytics/employeeRanking.ts';
+import { npsHeadline } from '../../../src/app/analytics/headline.ts';
+import { metricsOverview } from '../../../src/app/analytics/metricsOverview.ts';
 import { npsTrend } from '../../../src/app/analytics/trend.ts';
 import type { Actor } from '../../../src/domain/access.ts';
 import type { Granularity } from '../../../src/domain/analytics/buckets.ts';
@@ -238,6 +240,17 @@ describe('NPS breakdown', () => {
     const b = await npsBreakdown(t.ctx, analyst(f.tenantId), f.tenantId, { from: '2026-03-01', to: '2026-03-31', dimension: 'department' });
     expect(b.groups.map((g) => [g.value, g.n, g.small, g.rank])).toEqual([['ops', 12, true, null]]);
     expect(b.withheldGroups).toBe(1);
+    // Filtering to the small value does not reveal it either: headline, trend and metrics show no answers, and say why.
+    const period = { from: '2026-03-01', to: '2026-03-31' };
+    const legal = { ...period, dimension: 'department', value: 'legal' };
+    const headline = await npsHeadline(t.ctx, analyst(f.tenantId), f.tenantId, legal);
+    expect([headline.withheld, headline.current.n, headline.current.nps]).toEqual([true, 0, null]);
+    const trend = await npsTrend(t.ctx, analyst(f.tenantId), f.tenantId, { ...legal, granularity: 'day' });
+    expect([trend.withheld, trend.total.n, trend.points.every((p) => p.n === 0)]).toEqual([true, 0, true]);
+    expect((await metricsOverview(t.ctx, analyst(f.tenantId), f.tenantId, legal)).metrics).toEqual([]);
+    const ops = await npsHeadline(t.ctx, analyst(f.tenantId), f.tenantId, { ...period, dimension: 'department', value: 'ops' });
+    expect([ops.withheld, ops.current.n]).toEqual([false, 12]);
+    expect((await npsHeadline(t.ctx, analyst(f.tenantId), f.tenantId, period)).current.n).toBe(15);
   });
 
   it('shows a tenant only to its members and refuses bad periods', async () => {

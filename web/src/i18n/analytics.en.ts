@@ -47,6 +47,7 @@ export const analyticsEn = {
   'analytics.tabs.employees': 'Employees',
   'analytics.tabs.comments': 'Comments',
   'analytics.tabs.outcomes': 'Outcomes',
+  'analytics.withheldValue': 'Not shown: this value has fewer than 5 answers of an anonymous survey, and showing them could tell who answered.',
 
   'analytics.group.promoters': 'Promoters',
   'analytics.group.passives': 'Passives',

@@ -49,6 +49,7 @@ export const analyticsRu: Record<keyof typeof analyticsEn, string> = {
   'analytics.tabs.employees': 'Сотрудники',
   'analytics.tabs.comments': 'Комментарии',
   'analytics.tabs.outcomes': 'Поведение',
+  'analytics.withheldValue': 'Не показано: у этого значения меньше 5 ответов анонимного опроса, и по ним можно было бы понять, кто отвечал.',
 
   'analytics.group.promoters': 'Промоутеры',
   'analytics.group.passives': 'Нейтралы',

@@ -42,6 +42,7 @@ export const MetricsView = z.object({
     }),
   ),
   unsupported: z.array(z.object({ metricKey: z.string(), reason: z.literal('scale_unknown') })).describe('Keys with answers outside 0–10: no known scale to estimate on'),
+  withheld: z.boolean().describe('Some figures are shown as no answers: the value belongs to an anonymous survey and has fewer than 5 answers'),
 });
 
 export const presentMetrics = (m: MetricsOverview): z.infer<typeof MetricsView> => ({
@@ -50,6 +51,7 @@ export const presentMetrics = (m: MetricsOverview): z.infer<typeof MetricsView> 
   smallSampleMin: m.smallSampleMin,
   metrics: m.metrics.map((f) => ({ ...f, current: presentEstimate(f.current), previous: presentEstimate(f.previous), alongside: f.alongside && presentEstimate(f.alongside) })),
   unsupported: m.unsupported,
+  withheld: m.withheld,
 });
 
 const NpsFiguresView = z.object({

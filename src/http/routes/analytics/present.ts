@@ -26,15 +26,17 @@ export const HeadlineView = z.object({
   previous: FiguresView.describe('The period of the same length just before'),
   change: z.object({ difference: z.number().nullable(), interval: IntervalView, pValue: z.number().nullable(), significant: z.boolean() }),
   smallSample: z.boolean(),
+  withheld: z.boolean().describe('Some figures are shown as no answers: the value belongs to an anonymous survey and has fewer than 5 answers'),
 });
 
-const presentFigures = (f: Omit<NpsPeriodFigures, 'result'>) => ({ period: f.period, n: f.n, nps: f.nps, interval: f.interval, shares: f.shares, counts: f.counts, smallSample: f.smallSample });
+const presentFigures = (f: Omit<NpsPeriodFigures, 'result' | 'withheld'>) => ({ period: f.period, n: f.n, nps: f.nps, interval: f.interval, shares: f.shares, counts: f.counts, smallSample: f.smallSample });
 
 export const presentHeadline = (h: NpsHeadline): z.infer<typeof HeadlineView> => ({
   current: presentFigures(h.current),
   previous: presentFigures(h.previous),
   change: h.change,
   smallSample: h.smallSample,
+  withheld: h.withheld,
 });
 
 const TrendPointView = FiguresView.extend({ start: z.string().describe('First day of the bucket'), partial: z.boolean().describe('The period cuts the bucket') });
@@ -45,6 +47,7 @@ export const TrendView = z.object({
   points: z.array(TrendPointView),
   distribution: z.array(z.object({ score: z.number().int(), count: z.number().int(), share: z.number().nullable() })),
   total: FiguresView,
+  withheld: z.boolean().describe('Shown as no answers: the value belongs to an anonymous survey and has fewer than 5 answers'),
 });
 
 const presentPoint = (p: NpsTrendPoint) => ({ start: p.start, partial: p.partial, ...presentFigures(p) });
@@ -55,6 +58,7 @@ export const presentTrend = (t: NpsTrend): z.infer<typeof TrendView> => ({
   points: t.points.map(presentPoint),
   distribution: t.distribution,
   total: presentFigures(t.total),
+  withheld: t.withheld,
 });
 
 export const BreakdownView = z.object({

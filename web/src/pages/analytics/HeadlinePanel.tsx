@@ -13,6 +13,7 @@ export function HeadlinePanel({ tenantId, filters }: AnalyticsPanelProps) {
   return (
     <section className="card analytics-headline" aria-labelledby="headline-title">
       <h2 id="headline-title">{t('analytics.headline.title')}</h2>
+      {headline.data?.withheld && <p className="muted small" role="note">{t('analytics.withheldValue')}</p>}
       <PanelBody loaded={headline} isEmpty={(h) => h.current.n === 0}>
         {(h) => {
           const { current, previous, change } = h;

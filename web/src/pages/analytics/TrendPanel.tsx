@@ -46,6 +46,7 @@ export function TrendPanel({ tenantId, filters }: AnalyticsPanelProps) {
             </SelectField>
           </div>
         </div>
+        {trend.data?.withheld && <p className="muted small" role="note">{t('analytics.withheldValue')}</p>}
         <PanelBody loaded={trend} isEmpty={(d) => d.total.n === 0}>
           {(d) => <TrendCharts trend={d} />}
         </PanelBody>

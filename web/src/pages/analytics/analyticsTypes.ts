@@ -41,6 +41,8 @@ export interface HeadlineView {
   previous: Figures;
   change: { difference: number | null; interval: IntervalView; pValue: number | null; significant: boolean };
   smallSample: boolean;
+  /** Shown as no answers by the anonymity rule. */
+  withheld: boolean;
 }
 
 export interface TrendPoint extends Figures {
@@ -56,6 +58,8 @@ export interface TrendView {
   points: TrendPoint[];
   distribution: Array<{ score: number; count: number; share: number | null }>;
   total: Figures;
+  /** Shown as no answers by the anonymity rule. */
+  withheld: boolean;
 }
 
 export interface BreakdownGroup {
