@@ -11,6 +11,7 @@ import { answers, responses } from '../../src/store/schema/index.ts';
 import { makeLaunchedSurvey } from '../factories/responses.ts';
 import { loopbackOnlyContext } from './browser.ts';
 import { useStack } from './stack.ts';
+import { seededRandom as prng } from '../../bench/lib/contactsCsv.ts';
 
 /**
  * The analytics dashboard (issue 6) in headless Chromium: a few hundred answers with
@@ -37,16 +38,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 const stack = useStack({ VOXPOP_ADMIN_EMAIL: ADMIN.email, VOXPOP_ADMIN_PASSWORD: ADMIN.password });
-
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMENTS: Array<{ text: string; score: number }> = [
   { text: 'Очень долго ждал ответа оператора, сорок минут на линии', score: 3 },

@@ -12,19 +12,9 @@ import { answers, metricRollups, responses, rollupWatermarks, tenants } from '..
 import { makeLaunchedSurvey, makeTenant } from '../../factories/index.ts';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
 import { drainJobs } from '../../helpers/jobs.ts';
+import { seededRandom as prng } from '../../../bench/lib/contactsCsv.ts';
 
 let t: TestApp;
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CHANNELS = ['web', 'sms', 'email', 'voice'];
 const SERVICES = ['billing', 'tech', 'sales', 'returns'];
